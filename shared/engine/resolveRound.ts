@@ -1,0 +1,113 @@
+import { applyEventCards } from './applyEventCards.ts';
+import { applyIncome } from './applyIncome.ts';
+import { applyPolicies } from './applyPolicies.ts';
+import { applyTreaties } from './applyTreaties.ts';
+import { buildCompute } from './buildCompute.ts';
+import { chipFlows } from './chipFlows.ts';
+import { emit, nationList, type ResolveContext } from './context.ts';
+import { deliverAid } from './deliverAid.ts';
+import { deriveScores } from './deriveScores.ts';
+import type { GameEvent } from './events.ts';
+import { flowTalent } from './flowTalent.ts';
+import { marketAdoption } from './marketAdoption.ts';
+import { emptyOrders, type Orders } from './ordersSchema.ts';
+import { recordHistory } from './recordHistory.ts';
+import { rngFromState } from './rng.ts';
+import { rollIncidents } from './rollIncidents.ts';
+import { scoreboard } from './scoreboard.ts';
+import { settleEconomy } from './settleEconomy.ts';
+import { trainModels } from './trainModels.ts';
+import type { GameState, NationId } from './types.ts';
+import { updateTrust } from './updateTrust.ts';
+
+/** A deep copy of the state's changing parts; the immutable scenario is shared. */
+export function cloneState(state: GameState): GameState {
+  const { scenario, ...rest } = state;
+  return { ...structuredClone(rest), scenario };
+}
+
+/**
+ * Resolves one round: a pure, deterministic function of the state and every nation's orders (each
+ * produced by parseOrders on this state; a nation with no orders keeps its standing policies and
+ * spends nothing). Never changes its input. Returns the new state and the ordered events that
+ * explain it. Steps: event cards → policies → treaties → export controls and chip flows → compute
+ * → training and diffusion → aid → market adoption → revenue and economy → trust and safety →
+ * talent → incidents → derived scores → next budget and next card (or the end of the game).
+ */
+export function resolveRound(
+  input: GameState,
+  orders: Partial<Record<NationId, Orders>>,
+): { state: GameState; events: GameEvent[] } {
+  if (input.status !== 'running') throw new Error('the game has ended');
+  for (const id of Object.keys(orders))
+    if (!input.nations[id]) throw new Error(`orders for unknown nation '${id}'`);
+  const state = cloneState(input);
+  const ctx: ResolveContext = {
+    state,
+    orders: {},
+    rng: rngFromState(input.rng),
+    rules: state.scenario.rules,
+    round: state.round,
+    events: [],
+    layerAccess: {},
+    chipRevenue: {},
+  };
+  for (const n of nationList(state)) {
+    const o = orders[n.id];
+    ctx.orders[n.id] = o ? structuredClone(o) : emptyOrders();
+    if (!o && n.seated) emit(ctx, 'OrdersMissing', { nation: n.id });
+  }
+
+  applyEventCards(ctx);
+  applyPolicies(ctx);
+  applyTreaties(ctx);
+  chipFlows(ctx);
+  buildCompute(ctx);
+  trainModels(ctx);
+  deliverAid(ctx);
+  marketAdoption(ctx);
+  settleEconomy(ctx);
+  updateTrust(ctx);
+  flowTalent(ctx);
+  rollIncidents(ctx);
+  deriveScores(state, ctx.rules);
+
+  for (const m of state.modifiers) {
+    if (m.until === ctx.round)
+      emit(ctx, 'ModifierExpired', { card: m.cardId, modifier: m.kind, nations: m.nations });
+  }
+  state.modifiers = state.modifiers.filter((m) => m.until > ctx.round);
+  state.round += 1;
+  if (state.round > state.rounds) {
+    endGame(ctx);
+  } else {
+    applyIncome(ctx, state.round);
+    const id = state.deck.shift();
+    const card = state.scenario.events.find((e) => e.id === id);
+    if (card) {
+      state.pendingCards.push(card);
+      emit(ctx, 'EventCardDrawn', { card: card.id, title: card.title, round: state.round });
+    }
+  }
+  recordHistory(state, ctx.round);
+  state.rng = ctx.rng.state();
+  return { state, events: ctx.events };
+}
+
+/** Ends the game: secrets are revealed through the final ranking. */
+export function endGame(ctx: ResolveContext): void {
+  ctx.state.status = 'ended';
+  const rows = scoreboard(ctx.state, { revealSecrets: true });
+  for (const row of rows) {
+    for (const o of row.objectives) {
+      if (o.achieved)
+        emit(ctx, 'ObjectiveAchieved', {
+          nation: row.nation,
+          objective: o.id,
+          secret: o.secret,
+          points: o.points,
+        });
+    }
+  }
+  emit(ctx, 'GameEnded', { ranking: rows.map((r) => r.nation), winner: rows[0]?.nation ?? '' });
+}

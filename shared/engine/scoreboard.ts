@@ -1,0 +1,84 @@
+import { nationList } from './context.ts';
+import { evaluateObjective } from './evaluateObjective.ts';
+import type { GameState, NationId } from './types.ts';
+
+/** An objective's standing on the scoreboard. */
+export interface ObjectiveRow {
+  id: string;
+  title: string;
+  secret: boolean;
+  points: number;
+  achieved: boolean;
+  progress: number;
+}
+
+/** One nation's line on the scoreboard. */
+export interface ScoreRow {
+  nation: NationId;
+  rank: number;
+  score: number;
+  /** Points from each part of the final ranking. */
+  parts: { softPower: number; sovereignty: number; economy: number; objectives: number };
+  softPower: number;
+  sovereignty: number;
+  economy: number;
+  trust: number;
+  capability: number;
+  compute: number;
+  objectives: ObjectiveRow[];
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * The ranking. Score = soft-power points (15 per doubling since the start, -30..45) + sovereignty
+ * points (40 x its change + 10 x its level) + economy points (100 x log growth, -20..40) + objective
+ * points. Secret objectives count (and are listed) only when `revealSecrets` is true, which is the
+ * default once the game has ended.
+ */
+export function scoreboard(state: GameState, options: { revealSecrets?: boolean } = {}): ScoreRow[] {
+  const reveal = options.revealSecrets ?? state.status === 'ended';
+  const start = state.history[0];
+  const objectives = new Map(state.scenario.objectives.map((o) => [o.id, o]));
+  const rows = nationList(state).map((n): ScoreRow => {
+    const s0 = start?.nations[n.id];
+    const sp0 = Math.max(s0?.softPower ?? n.softPower, 0.01);
+    const softPower = clamp(15 * Math.log2(Math.max(n.softPower, 0.001) / sp0), -30, 45);
+    const sovereignty = 40 * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) + 10 * n.sovereignty;
+    const economy = clamp(100 * Math.log(n.economy / (s0?.economy ?? 100)), -20, 40);
+    const ids: [string, boolean][] = n.publicObjectives.map((id) => [id, false]);
+    if (reveal && n.secretObjective) ids.push([n.secretObjective, true]);
+    const objRows = ids.flatMap(([id, secret]) => {
+      const o = objectives.get(id);
+      if (!o) return [];
+      const st = evaluateObjective(state, n.id, o.test);
+      return [{ id, title: o.title, secret, points: o.points, achieved: st.achieved, progress: st.progress }];
+    });
+    const objectivePts = objRows.reduce((s, o) => s + (o.achieved ? o.points : 0), 0);
+    const parts = {
+      softPower: round1(softPower),
+      sovereignty: round1(sovereignty),
+      economy: round1(economy),
+      objectives: objectivePts,
+    };
+    return {
+      nation: n.id,
+      rank: 0,
+      score: round1(parts.softPower + parts.sovereignty + parts.economy + parts.objectives),
+      parts,
+      softPower: n.softPower,
+      sovereignty: n.sovereignty,
+      economy: n.economy,
+      trust: n.trust,
+      capability: n.capability,
+      compute: n.compute,
+      objectives: objRows,
+    };
+  });
+  rows.sort((a, b) => b.score - a.score || b.softPower - a.softPower || a.nation.localeCompare(b.nation));
+  rows.forEach((r, i) => {
+    r.rank = i + 1;
+  });
+  return rows;
+}

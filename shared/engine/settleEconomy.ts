@@ -1,0 +1,74 @@
+import { emit, nationList, type ResolveContext } from './context.ts';
+import { marketInfo } from './marketInfo.ts';
+import type { GameState, NationId } from './types.ts';
+import { OTHER_PROVIDER } from './types.ts';
+
+/** Capability of the models the nation's own economy runs (home adoption-weighted; OTHER counts 50). */
+export function homeCapability(state: GameState, nation: NationId): number {
+  let cap = 0;
+  let weight = 0;
+  for (const info of marketInfo(state.scenario)) {
+    if (info.owner !== nation) continue;
+    const ad = state.adoption[info.spec.id] ?? {};
+    for (const [p, share] of Object.entries(ad)) {
+      cap += share * info.spec.gdpUsdBn * (p === OTHER_PROVIDER ? 50 : (state.nations[p]?.capability ?? 0));
+    }
+    weight += info.spec.gdpUsdBn;
+  }
+  return weight > 0 ? cap / weight : 0;
+}
+
+/** Home GDP of a nation, US$ billions. */
+export function homeGdp(state: GameState, nation: NationId): number {
+  return marketInfo(state.scenario).reduce((s, i) => s + (i.owner === nation ? i.spec.gdpUsdBn : 0), 0);
+}
+
+/** Weight of the sanctions on a nation: the summed GDP shares (among nations) of those sanctioning it. */
+export function sanctionWeight(state: GameState, nation: NationId): number {
+  const all = nationList(state);
+  const total = all.reduce((s, n) => s + homeGdp(state, n.id), 0);
+  return all.reduce(
+    (s, n) => s + (n.policies.sanctions.includes(nation) ? homeGdp(state, n.id) / Math.max(total, 1) : 0),
+    0,
+  );
+}
+
+/**
+ * Revenue and economy. Closed models earn on every market's GDP by share (open ones earn a part);
+ * chip sales add. The economy grows with the capability its own markets run, if it has the compute
+ * to use it, and shrinks under sanctions and tariffs.
+ */
+export function settleEconomy(ctx: ResolveContext): void {
+  const { state, rules } = ctx;
+  const infos = marketInfo(state.scenario);
+  for (const n of nationList(state)) {
+    const rate =
+      n.policies.release === 'closed' ? 1 : n.policies.release === 'open' ? rules.openRevenueShare : 0;
+    let models = 0;
+    for (const info of infos) models += (state.adoption[info.spec.id]?.[n.id] ?? 0) * info.spec.gdpUsdBn;
+    models *= rules.revenuePerGdp * rate;
+    const chips = ctx.chipRevenue[n.id] ?? 0;
+    n.revenue = models + chips;
+    emit(ctx, 'RevenueEarned', {
+      nation: n.id,
+      models,
+      chips,
+      total: n.revenue,
+      release: n.policies.release,
+    });
+
+    const gdp = homeGdp(state, n.id);
+    const compute = n.compute + n.cloudCompute;
+    const adequacy = Math.min(1, compute / (rules.computeNeedPerGdp * gdp));
+    const capability = homeCapability(state, n.id);
+    const tariffs = Object.values(n.policies.tariffs).reduce((s, t) => s + t, 0);
+    const growth =
+      rules.baseGrowth +
+      (rules.aiGrowth * capability * adequacy) / 100 -
+      rules.sanctionGrowthHit * sanctionWeight(state, n.id) -
+      0.01 * tariffs;
+    const from = n.economy;
+    n.economy = n.economy * (1 + growth);
+    emit(ctx, 'EconomyChanged', { nation: n.id, from, to: n.economy, growth, capability, adequacy });
+  }
+}
