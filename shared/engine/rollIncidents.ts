@@ -4,7 +4,7 @@ import type { GameState, NationState } from './types.ts';
 
 /** Chance of a safety incident this round: capability outrunning safety, shaped by regulation and pacts. */
 export function incidentRisk(state: GameState, rules: Rules, round: number, n: NationState): number {
-  const gap = (n.capability - n.safety - 25) / 10;
+  const gap = (n.capability - n.safety - 30) / 10;
   const regulation = n.policies.regulation === 'light' ? 1.3 : n.policies.regulation === 'strict' ? 0.7 : 1;
   const misuse = n.policies.release === 'open' ? 1.15 : 1;
   const pact = partners(state, n.id, 'SafetyPact').length > 0 ? 0.7 : 1;

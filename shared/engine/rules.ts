@@ -80,7 +80,7 @@ export const RulesSchema = z.object({
   aidPerBillion: z.number().min(0).default(0.25),
   aidDecay: z.number().min(0).max(1).default(0.3),
   /** Revenue per US$bn of market GDP per unit of closed-model share. */
-  revenuePerGdp: z.number().min(0).default(0.004),
+  revenuePerGdp: z.number().min(0).default(0.001),
   /** Share of revenue an open model still earns (services, cloud). */
   openRevenueShare: z.number().min(0).max(1).default(0.25),
   /** Share of last round's revenue that adds to the budget. */
@@ -102,7 +102,7 @@ export const RulesSchema = z.object({
   /** Pull of trust back toward 50 each round. */
   trustReversion: z.number().min(0).max(1).default(0.03),
   /** Base chance of a safety incident per round when capability far outruns safety. */
-  incidentBase: z.number().min(0).max(1).default(0.35),
+  incidentBase: z.number().min(0).max(1).default(0.2),
   /** Share of each nation's talent that moves each round toward the most attractive nations. */
   talentMobility: z.number().min(0).max(1).default(0.06),
   /** Talent gained per unit of log talent spending. */
