@@ -72,6 +72,9 @@ function crossCheck(s: Scenario): Problem[] {
     for (const n of nationIds) {
       if (!(n in m.disposition)) add(`markets.${i}.disposition`, `missing disposition toward '${n}'`);
     }
+    m.facts.forEach((f, j) => {
+      if (!sourceIds.has(f.source)) add(`markets.${i}.facts.${j}.source`, `unknown source '${f.source}'`);
+    });
   });
 
   s.objectives.forEach((o, i) => {

@@ -177,6 +177,8 @@ export const MarketSchema = z.object({
   blocs: z.array(z.string().max(20)).default([]),
   /** Starting disposition toward each nation, -1..1 (derivation in the scenario's notes). */
   disposition: z.record(nationId, z.number().min(-1).max(1)),
+  /** Sourced facts about the country's own AI efforts, shown when it is inspected. */
+  facts: z.array(FactSchema).max(10).default([]),
 });
 
 /** A whole scenario. */

@@ -1,0 +1,69 @@
+import { SIMPLE_POLICIES } from '../bots/simplePolicies.ts';
+import { createGame } from '../engine/createGame.ts';
+import { parseOrders } from '../engine/parseOrders.ts';
+import type { Orders } from '../engine/ordersSchema.ts';
+import { resolveRound } from '../engine/resolveRound.ts';
+import { rngFromSeed } from '../engine/rng.ts';
+import type { Scenario } from '../engine/scenarioSchema.ts';
+import { type ScoreRow, scoreboard } from '../engine/scoreboard.ts';
+import type { GameState, NationId } from '../engine/types.ts';
+import { viewFor } from '../engine/viewFor.ts';
+
+/** The outcome of one simulated game. */
+export interface GameResult {
+  seed: number;
+  /** Policy played by each nation. */
+  seats: Record<NationId, string>;
+  ranking: ScoreRow[];
+  events: number;
+  final: GameState;
+}
+
+/** A policy for every nation: the given one, else a seeded pick among the simple policies. */
+export function assignPolicies(
+  scenario: Scenario,
+  seed: number,
+  fixed: Record<NationId, string> = {},
+): Record<NationId, string> {
+  const names = Object.keys(SIMPLE_POLICIES);
+  const rng = rngFromSeed(seed ^ 0x5eed);
+  const seats: Record<NationId, string> = {};
+  for (const n of scenario.nations) {
+    const pick = names[rng.int(names.length)]!;
+    seats[n.id] = fixed[n.id] ?? fixed['*'] ?? pick;
+  }
+  return seats;
+}
+
+/**
+ * Plays a whole game with the simple policies: each seat decides from its own view only, its
+ * orders go through parseOrders like a human's, and the engine resolves every round.
+ */
+export function playGame(
+  scenario: Scenario,
+  seed: number,
+  seats: Record<NationId, string>,
+  rounds?: number,
+): GameResult {
+  let state = createGame(scenario, rounds ? { seed, rounds } : { seed });
+  const shares = Object.fromEntries(scenario.nations.map((n) => [n.id, n.defaultAllocation ?? {}]));
+  let events = 0;
+  while (state.status === 'running') {
+    const orders: Record<NationId, Orders> = {};
+    for (const id of Object.keys(state.nations)) {
+      const policy = SIMPLE_POLICIES[seats[id] ?? 'balanced'];
+      if (!policy) throw new Error(`unknown policy '${seats[id]}'`);
+      const input = policy(viewFor(state, { kind: 'nation', nation: id }), id, shares[id]!);
+      const parsed = parseOrders(state, id, input);
+      if (!parsed.ok)
+        throw new Error(
+          `policy ${seats[id]} gave invalid orders for ${id}: ${JSON.stringify(parsed.errors)}`,
+        );
+      orders[id] = parsed.value;
+    }
+    const result = resolveRound(state, orders);
+    state = result.state;
+    events += result.events.length;
+  }
+  return { seed, seats, ranking: scoreboard(state), events, final: state };
+}
