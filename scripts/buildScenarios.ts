@@ -157,6 +157,7 @@ export function buildScenario(
   const ids = nations.map((n) => n.id);
   const owner = new Map<string, string>();
   for (const n of nations) for (const m of n.members) owner.set(m, n.id);
+  const marketFacts: Record<string, { text: string; source: string }[]> = src.marketFacts ?? {};
   const markets = countries.map((c) => ({
     id: c.iso2,
     name: c.name,
@@ -172,7 +173,6 @@ export function buildScenario(
     ),
     facts: marketFacts[c.iso2] ?? [],
   }));
-  const marketFacts: Record<string, { text: string; source: string }[]> = src.marketFacts ?? {};
   const used = new Set(nations.flatMap((n) => [...n.publicObjectives, ...n.secretObjectives]));
   return {
     id: overrides.id ?? src.id,

@@ -30,8 +30,18 @@ describe('scenario files', () => {
     expect(s.markets.map((m) => m.id).sort()).toEqual(countries.map((c) => c.iso2).sort());
     expect(s.markets.length).toBeGreaterThanOrEqual(170);
     expect(s.events.length).toBeGreaterThanOrEqual(25);
-    for (const card of s.events) expect(card.source.length).toBeGreaterThan(2);
     const sourceIds = new Set(s.sources.map((x) => x.id));
+    for (const card of s.events) {
+      const cited = sourceIds.has(card.source) || card.source.length > 15;
+      expect(cited, `card ${card.id} cites '${card.source}'`).toBe(true);
+      expect(card.anchor).toMatch(/(19|20)\d\d/);
+    }
+    // The seeds' figures on countries that are markets, not nations, travel with those markets.
+    const facts = (id: string) =>
+      (s.markets.find((m) => m.id === id)?.facts ?? []).map((f) => f.text).join(' ');
+    expect(facts('SG')).toMatch(/SEA-LION/);
+    expect(facts('BR')).toMatch(/supercomputer/);
+    for (const m of s.markets) for (const f of m.facts) expect(sourceIds.has(f.source)).toBe(true);
     for (const n of s.nations) {
       expect(n.facts.length, `${n.id} has no sourced fact`).toBeGreaterThan(0);
       for (const f of n.facts) expect(sourceIds.has(f.source)).toBe(true);

@@ -2,6 +2,7 @@
  * The public entry point of the rules engine. Everything here is pure and deterministic: no I/O,
  * no clock, no Math.random; the PRNG state lives in the game state.
  */
+export { concludeGame } from './concludeGame.ts';
 export { createGame, type GameOptions, GameSetupError } from './createGame.ts';
 export { evaluateObjective, type ObjectiveStatus } from './evaluateObjective.ts';
 export { EVENT_TYPES, type EventType, eventsFor, type GameEvent, type Viewer } from './events.ts';

@@ -51,7 +51,7 @@ export const RulesSchema = z.object({
   /** Softmax weights of the market choice model. */
   adoption: z
     .object({
-      capability: z.number().default(1.2),
+      capability: z.number().default(1.5),
       openPrice: z.number().default(0.7),
       trust: z.number().default(0.9),
       disposition: z.number().default(1.1),
@@ -64,7 +64,7 @@ export const RulesSchema = z.object({
       tariff: z.number().default(2),
     })
     .default({
-      capability: 1.2,
+      capability: 1.5,
       openPrice: 0.7,
       trust: 0.9,
       disposition: 1.1,
@@ -100,7 +100,7 @@ export const RulesSchema = z.object({
   incidentTrustLoss: z.number().min(0).default(8),
   treatyBreachTrustLoss: z.number().min(0).default(10),
   /** Pull of trust back toward 50 each round. */
-  trustReversion: z.number().min(0).max(1).default(0.03),
+  trustReversion: z.number().min(0).max(1).default(0.1),
   /** Base chance of a safety incident per round when capability far outruns safety. */
   incidentBase: z.number().min(0).max(1).default(0.2),
   /** Share of each nation's talent that moves each round toward the most attractive nations. */
@@ -109,7 +109,7 @@ export const RulesSchema = z.object({
   talentGain: z.number().min(0).default(4),
   /** Economy: growth per round without AI, and the extra growth at capability 100 with enough compute. */
   baseGrowth: z.number().default(0.01),
-  aiGrowth: z.number().default(0.05),
+  aiGrowth: z.number().default(0.03),
   /** Compute (k H100e) per US$bn of GDP that lets the economy use its models fully. */
   computeNeedPerGdp: z.number().positive().default(0.02),
   /** Economy growth lost per sanctioning nation (weighted as for the budget). */

@@ -33,7 +33,8 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * The ranking. Score = soft-power points (15 per doubling since the start, -30..45) + sovereignty
- * points (40 x its change + 10 x its level) + economy points (100 x log growth, -20..40) + objective
+ * points (40 x its change + 10 x its level) + economy points (300 x the nation's log growth minus the
+ * mean log growth of all nations, -30..30: growing faster than the others is what counts) + objective
  * points. Secret objectives count (and are listed) only when `revealSecrets` is true, which is the
  * default once the game has ended.
  */
@@ -41,12 +42,16 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
   const reveal = options.revealSecrets ?? state.status === 'ended';
   const start = state.history[0];
   const objectives = new Map(state.scenario.objectives.map((o) => [o.id, o]));
-  const rows = nationList(state).map((n): ScoreRow => {
+  const economyGrowth = (id: NationId) =>
+    Math.log((state.nations[id]?.economy ?? 100) / (start?.nations[id]?.economy ?? 100));
+  const all = nationList(state);
+  const meanGrowth = all.reduce((s, n) => s + economyGrowth(n.id), 0) / Math.max(1, all.length);
+  const rows = all.map((n): ScoreRow => {
     const s0 = start?.nations[n.id];
     const sp0 = Math.max(s0?.softPower ?? n.softPower, 0.01);
     const softPower = clamp(15 * Math.log2(Math.max(n.softPower, 0.001) / sp0), -30, 45);
     const sovereignty = 40 * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) + 10 * n.sovereignty;
-    const economy = clamp(100 * Math.log(n.economy / (s0?.economy ?? 100)), -20, 40);
+    const economy = clamp(300 * (economyGrowth(n.id) - meanGrowth), -30, 30);
     const ids: [string, boolean][] = n.publicObjectives.map((id) => [id, false]);
     if (reveal && n.secretObjective) ids.push([n.secretObjective, true]);
     const objRows = ids.flatMap(([id, secret]) => {

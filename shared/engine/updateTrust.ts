@@ -28,7 +28,8 @@ export function trustCauses(
 
 /**
  * Trust and safety. Trust moves with safety spending, regulation, openness, coercion (controls and
- * sanctions), aid and treaties, and drifts back toward 50. Safety capacity grows with spending and
+ * sanctions), aid and treaties, and drifts back toward 50. Gains are scaled by (100 - trust) / 50
+ * and losses by trust / 50, so trust saturates smoothly at both ends. Safety capacity grows with spending and
  * safety pacts and slowly decays.
  */
 export function updateTrust(ctx: ResolveContext): void {
@@ -44,7 +45,11 @@ export function updateTrust(ctx: ResolveContext): void {
       partners(state, n.id, 'AiForum').length,
       pacts,
     );
-    const delta = Object.values(causes).reduce((s, x) => s + x, 0);
+    // Trust is harder to gain the more of it a nation has, and harder to lose the less it has.
+    const { reversion, ...moves } = causes;
+    const gains = Object.values(moves).reduce((s, x) => s + Math.max(0, x), 0);
+    const losses = Object.values(moves).reduce((s, x) => s + Math.min(0, x), 0);
+    const delta = (gains * (100 - n.trust)) / 50 + (losses * n.trust) / 50 + reversion;
     const from = n.trust;
     n.trust = Math.max(0, Math.min(100, n.trust + delta));
     if (Math.abs(n.trust - from) >= 0.5) {

@@ -1,13 +1,12 @@
+import { decideOrders } from '../bots/decideOrders.ts';
 import { SIMPLE_POLICIES } from '../bots/simplePolicies.ts';
 import { createGame } from '../engine/createGame.ts';
-import { parseOrders } from '../engine/parseOrders.ts';
 import type { Orders } from '../engine/ordersSchema.ts';
 import { resolveRound } from '../engine/resolveRound.ts';
 import { rngFromSeed } from '../engine/rng.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
 import { type ScoreRow, scoreboard } from '../engine/scoreboard.ts';
 import type { GameState, NationId } from '../engine/types.ts';
-import { viewFor } from '../engine/viewFor.ts';
 
 /** The outcome of one simulated game. */
 export interface GameResult {
@@ -46,21 +45,10 @@ export function playGame(
   rounds?: number,
 ): GameResult {
   let state = createGame(scenario, rounds ? { seed, rounds } : { seed });
-  const shares = Object.fromEntries(scenario.nations.map((n) => [n.id, n.defaultAllocation ?? {}]));
   let events = 0;
   while (state.status === 'running') {
     const orders: Record<NationId, Orders> = {};
-    for (const id of Object.keys(state.nations)) {
-      const policy = SIMPLE_POLICIES[seats[id] ?? 'balanced'];
-      if (!policy) throw new Error(`unknown policy '${seats[id]}'`);
-      const input = policy(viewFor(state, { kind: 'nation', nation: id }), id, shares[id]!);
-      const parsed = parseOrders(state, id, input);
-      if (!parsed.ok)
-        throw new Error(
-          `policy ${seats[id]} gave invalid orders for ${id}: ${JSON.stringify(parsed.errors)}`,
-        );
-      orders[id] = parsed.value;
-    }
+    for (const id of Object.keys(state.nations)) orders[id] = decideOrders(state, id, seats[id] ?? 'balanced');
     const result = resolveRound(state, orders);
     state = result.state;
     events += result.events.length;
