@@ -4,7 +4,7 @@ import type { GameState, HistoryEntry } from './types.ts';
 
 /** Appends the key quantities of every nation after `round` (0 = the start) to the history. */
 export function recordHistory(state: GameState, round: number): void {
-  const scores = new Map(scoreboard(state, { revealSecrets: true }).map((r) => [r.nation, r.score]));
+  const scores = new Map(scoreboard(state, { revealSecrets: false }).map((r) => [r.nation, r.score]));
   const entry: HistoryEntry = { round, nations: {} };
   for (const n of nationList(state)) {
     entry.nations[n.id] = {

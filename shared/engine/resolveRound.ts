@@ -72,15 +72,12 @@ export function resolveRound(
   rollIncidents(ctx);
   deriveScores(state, ctx.rules);
 
-  for (const m of state.modifiers) {
-    if (m.until === ctx.round)
-      emit(ctx, 'ModifierExpired', { card: m.cardId, modifier: m.kind, nations: m.nations });
-  }
-  state.modifiers = state.modifiers.filter((m) => m.until > ctx.round);
   state.round += 1;
   if (state.round > state.rounds) {
     endGame(ctx);
   } else {
+    // Next round's budgets are set while this round's modifiers still hold, so a budget
+    // modifier of k rounds shapes the k budgets that follow the card.
     applyIncome(ctx, state.round);
     const id = state.deck.shift();
     const card = state.scenario.events.find((e) => e.id === id);
@@ -89,6 +86,11 @@ export function resolveRound(
       emit(ctx, 'EventCardDrawn', { card: card.id, title: card.title, round: state.round });
     }
   }
+  for (const m of state.modifiers) {
+    if (m.until === ctx.round)
+      emit(ctx, 'ModifierExpired', { card: m.cardId, modifier: m.kind, nations: m.nations });
+  }
+  state.modifiers = state.modifiers.filter((m) => m.until > ctx.round);
   recordHistory(state, ctx.round);
   state.rng = ctx.rng.state();
   return { state, events: ctx.events };

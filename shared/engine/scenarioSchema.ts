@@ -42,7 +42,8 @@ export const SelectorSchema = z
   )
   .min(1);
 
-const adjustable = z.enum(['trust', 'capability', 'compute', 'talent', 'budget', 'safety', 'cloudCompute']);
+/** Quantities a card may adjust directly (budgets and cloud compute are recomputed each round: use modifiers). */
+const adjustable = z.enum(['trust', 'capability', 'compute', 'talent', 'safety']);
 
 /** What an event card does. Every effect is declarative so a facilitator can write one on the spot. */
 export const EffectSchema = z.discriminatedUnion('type', [
