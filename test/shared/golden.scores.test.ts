@@ -1,0 +1,239 @@
+/**
+ * Golden cases: derived scores (shared/engine/deriveScores.ts), objectives (evaluateObjective.ts),
+ * the scoreboard and the end of the game (scoreboard.ts, resolveRound.ts endGame), and what each
+ * viewer sees (viewFor.ts).
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  evaluateObjective,
+  type GameState,
+  parseOrders,
+  resolveRound,
+  scoreboard,
+  viewFor,
+} from '../../shared/engine/index.ts';
+import { nation, ofType, play, playRounds, setup, shares } from './helpers.ts';
+
+/** Soft power by the rules: 100 x sum over foreign markets of share x weight x trust / 100. */
+function softPower(state: GameState, id: string): number {
+  const ms = state.scenario.markets;
+  const pop = ms.reduce((s, m) => s + m.population, 0);
+  const gdp = ms.reduce((s, m) => s + m.gdpUsdBn, 0);
+  const members = state.scenario.nations.find((n) => n.id === id)!.members;
+  let sp = 0;
+  for (const m of ms) {
+    if (members.includes(m.id)) continue;
+    sp += (shares(state, m.id)[id] ?? 0) * (0.5 * (m.population / pop) + 0.5 * (m.gdpUsdBn / gdp));
+  }
+  return 100 * sp * (nation(state, id).trust / 100);
+}
+
+describe('derived scores', () => {
+  it('SCO-1 soft power is foreign adoption weighted by market weight, scaled by trust', () => {
+    const { state } = play(setup(), { EU: { budget: { safety: 10 } } });
+    for (const id of ['US', 'CN', 'EU'])
+      expect(nation(state, id).softPower).toBeCloseTo(softPower(state, id), 12);
+  });
+
+  it('SCO-2 sovereignty = 0.4 chips + 0.3 compute + 0.3 models', () => {
+    const { state } = play(setup(), {});
+    const eu = nation(state, 'EU');
+    // EU layer shares: design 5/85 x .95, fab 10/40 x .92, litho 80/95 x .96, memory 5/25 x .94; need 0.15.
+    const secure = [(5 / 85) * 0.95, (10 / 40) * 0.92, (80 / 95) * 0.96, (5 / 25) * 0.94];
+    const chips = secure.reduce((s, x) => s + Math.min(1, x / 0.15) / 4, 0);
+    const compute = eu.compute / (eu.compute + eu.cloudCompute);
+    const home = (shares(state, 'FR').EU! * 500 + shares(state, 'DE').EU! * 500) / 1000;
+    expect(eu.sovereignty).toBeCloseTo(0.4 * chips + 0.3 * compute + 0.3 * Math.min(1, home), 12);
+  });
+});
+
+describe('objectives', () => {
+  it('OBJ-1 the tests of each kind evaluate against the state', () => {
+    const s = setup({
+      tweak: (st) => {
+        nation(st, 'US').trust = 61;
+        nation(st, 'CN').incidents = 2;
+      },
+    });
+    expect(evaluateObjective(s, 'US', { kind: 'trustAtLeast', value: 60 })).toEqual({
+      achieved: true,
+      value: 61,
+      progress: 1,
+    });
+    expect(evaluateObjective(s, 'EU', { kind: 'trustAtLeast', value: 60 })).toEqual({
+      achieved: false,
+      value: 50,
+      progress: 50 / 60,
+    });
+    expect(evaluateObjective(s, 'US', { kind: 'capabilityRank', atMost: 1 })).toMatchObject({
+      achieved: true,
+      value: 1,
+    });
+    expect(evaluateObjective(s, 'EU', { kind: 'capabilityRank', atMost: 1 })).toEqual({
+      achieved: false,
+      value: 3,
+      progress: 1 / 3,
+    });
+    expect(evaluateObjective(s, 'CN', { kind: 'noIncidents' })).toEqual({
+      achieved: false,
+      value: 2,
+      progress: 0,
+    });
+    expect(evaluateObjective(s, 'US', { kind: 'noIncidents' }).achieved).toBe(true);
+    expect(evaluateObjective(s, 'US', { kind: 'treatiesAtLeast', count: 1 }).achieved).toBe(false);
+    expect(evaluateObjective(s, 'EU', { kind: 'sovereigntyAtLeast', value: 0.01 })).toMatchObject({
+      achieved: true,
+      value: nation(s, 'EU').sovereignty,
+    });
+  });
+
+  it('OBJ-2 marketsLed counts foreign markets whose largest share is the nation', () => {
+    const s = setup();
+    const led = (id: string) =>
+      s.scenario.markets.filter((m) => {
+        const members = s.scenario.nations.find((n) => n.id === id)!.members;
+        if (members.includes(m.id)) return false;
+        const top = Object.entries(shares(s, m.id)).sort((a, b) => b[1] - a[1])[0]![0];
+        return top === id;
+      }).length;
+    for (const id of ['US', 'CN', 'EU'])
+      expect(evaluateObjective(s, id, { kind: 'marketsLed', atLeast: 2 }).value).toBe(led(id));
+  });
+
+  it('OBJ-3 growth tests compare with the start (history entry 0)', () => {
+    const { state } = playRounds(setup(), 2, { US: { budget: { compute: 40 } } });
+    const v = evaluateObjective(state, 'US', { kind: 'computeGrowth', factor: 1.2 });
+    expect(v.value).toBeCloseTo(nation(state, 'US').compute / 400, 12);
+    expect(v.achieved).toBe(nation(state, 'US').compute >= 480);
+    const e = evaluateObjective(state, 'CN', { kind: 'economyGrowth', factor: 1.5 });
+    expect(e.value).toBeCloseTo(nation(state, 'CN').economy / 100, 12);
+    expect(e.achieved).toBe(false);
+  });
+
+  it('OBJ-4 regionShare is the weight-averaged foreign share in the region', () => {
+    const s = setup();
+    const v = evaluateObjective(s, 'CN', { kind: 'regionShare', region: 'Sub-Saharan Africa', atLeast: 0.5 });
+    // NG and KE weights: 0.5 pop share + 0.5 GDP share
+    const pop = 330 + 1400 + 50 + 50 + 210 + 220 + 55;
+    const gdp = 27000 + 17000 + 500 + 500 + 2000 + 400 + 110;
+    const wNG = 0.5 * (220 / pop) + 0.5 * (400 / gdp);
+    const wKE = 0.5 * (55 / pop) + 0.5 * (110 / gdp);
+    expect(v.value).toBeCloseTo((shares(s, 'NG').CN! * wNG + shares(s, 'KE').CN! * wKE) / (wNG + wKE), 12);
+  });
+});
+
+describe('scoreboard and the end of the game', () => {
+  it('SCB-1 score = soft-power points + sovereignty points + economy points + public objectives', () => {
+    const s0 = setup();
+    const { state } = playRounds(s0, 2, { EU: { budget: { safety: 20 } }, US: { budget: { compute: 30 } } });
+    const rows = scoreboard(state);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3]);
+    for (const row of rows) {
+      const n = nation(state, row.nation);
+      const h = state.history[0]!.nations[row.nation]!;
+      const sp = Math.min(
+        45,
+        Math.max(-30, 15 * Math.log2(Math.max(n.softPower, 0.001) / Math.max(h.softPower, 0.01))),
+      );
+      const sov = 40 * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
+      // economy points: 300 x (own log growth - mean log growth of all nations), within -30..30
+      const growth = (id: string) =>
+        Math.log(nation(state, id).economy / state.history[0]!.nations[id]!.economy);
+      const mean = (growth('US') + growth('CN') + growth('EU')) / 3;
+      const eco = Math.min(30, Math.max(-30, 300 * (growth(row.nation) - mean)));
+      expect(row.parts.softPower).toBeCloseTo(sp, 1);
+      expect(row.parts.sovereignty).toBeCloseTo(sov, 1);
+      expect(row.parts.economy).toBeCloseTo(eco, 1);
+      // While running, only public objectives are listed (trust60 for every nation).
+      expect(row.objectives.map((o) => o.id)).toEqual(['trust60']);
+      expect(row.parts.objectives).toBe(n.trust >= 60 ? 10 : 0);
+      expect(row.score).toBeCloseTo(
+        row.parts.softPower + row.parts.sovereignty + row.parts.economy + row.parts.objectives,
+        9,
+      );
+    }
+    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.score).toBeGreaterThanOrEqual(rows[i]!.score);
+  });
+
+  it('SCB-2 the last round ends the game: ranking, revealed secrets, achieved objectives, no new budget', () => {
+    const s0 = setup({
+      rounds: 2,
+      tweak: (s) => {
+        nation(s, 'EU').trust = 70;
+      },
+    });
+    const r1 = play(s0, {});
+    expect(r1.state.status).toBe('running');
+    const { state, events } = play(r1.state, {});
+    expect(state.status).toBe('ended');
+    expect(state.round).toBe(3);
+    expect(state.history).toHaveLength(3);
+    expect(ofType(events, 'BudgetSet')).toHaveLength(0);
+    const rows = scoreboard(state);
+    const ended = ofType(events, 'GameEnded');
+    expect(ended).toHaveLength(1);
+    expect(ended[0]!.params.ranking).toEqual(rows.map((r) => r.nation));
+    expect(ended[0]!.params.winner).toBe(rows[0]!.nation);
+    // Secrets are revealed once ended.
+    for (const row of rows) expect(row.objectives.some((o) => o.secret)).toBe(true);
+    // EU's trust stays >= 60 (70 drifting toward 50 by 3% a round): trust60 achieved and reported.
+    expect(nation(state, 'EU').trust).toBeGreaterThanOrEqual(60);
+    const achieved = ofType(events, 'ObjectiveAchieved');
+    expect(achieved.some((e) => e.params.nation === 'EU' && e.params.objective === 'trust60')).toBe(true);
+    const achievedRows = rows.flatMap((r) =>
+      r.objectives.filter((o) => o.achieved).map((o) => `${r.nation}:${o.id}`),
+    );
+    expect(achieved.map((e) => `${e.params.nation}:${e.params.objective}`).sort()).toEqual(
+      achievedRows.sort(),
+    );
+    // Nothing more may happen.
+    expect(() => resolveRound(state, {})).toThrow('the game has ended');
+    const late = parseOrders(state, 'US', {});
+    expect(late.ok).toBe(false);
+  });
+});
+
+describe('viewFor', () => {
+  const withProposals = () =>
+    play(setup({ keepCards: true }), {
+      US: { treaties: { propose: [{ type: 'AiForum', to: 'EU' }] } },
+      CN: { treaties: { propose: [{ type: 'SafetyPact', to: 'EU' }] } },
+    }).state;
+
+  it('VIE-1 a nation sees its own secret objective only, and only proposals it is party to', () => {
+    const s = withProposals();
+    const v = viewFor(s, { kind: 'nation', nation: 'US' });
+    expect(v.nations.US!.secretObjective).toBe(s.nations.US!.secretObjective);
+    expect(v.nations.US!.secretObjective).not.toBeNull();
+    expect(v.nations.CN!.secretObjective).toBeNull();
+    expect(v.nations.EU!.secretObjective).toBeNull();
+    expect(v.proposals.map((p) => p.from)).toEqual(['US']);
+    const eu = viewFor(s, { kind: 'nation', nation: 'EU' });
+    expect(eu.proposals.map((p) => p.from)).toEqual(['US', 'CN']);
+    expect('rng' in v).toBe(false);
+    expect('deck' in v).toBe(false);
+    expect(v.deckSize).toBe(s.deck.length);
+    expect(v.scenarioId).toBe('tiny');
+    // The view is a copy: the state keeps its secrets.
+    expect(s.nations.CN!.secretObjective).not.toBeNull();
+  });
+
+  it('VIE-2 a spectator sees no secrets and no proposals; the facilitator sees everything', () => {
+    const s = withProposals();
+    const spec = viewFor(s, { kind: 'spectator' });
+    for (const n of Object.values(spec.nations)) expect(n.secretObjective).toBeNull();
+    expect(spec.proposals).toEqual([]);
+    const fac = viewFor(s, { kind: 'facilitator' });
+    for (const id of ['US', 'CN', 'EU'])
+      expect(fac.nations[id]!.secretObjective).toBe(s.nations[id]!.secretObjective);
+    expect(fac.proposals).toEqual(s.proposals);
+    expect('rng' in fac).toBe(false);
+  });
+
+  it('VIE-3 once the game has ended everyone sees every secret objective', () => {
+    const { state } = play(setup({ rounds: 1 }), {});
+    const spec = viewFor(state, { kind: 'spectator' });
+    for (const id of ['US', 'CN', 'EU'])
+      expect(spec.nations[id]!.secretObjective).toBe(state.nations[id]!.secretObjective);
+  });
+});

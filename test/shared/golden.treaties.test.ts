@@ -1,0 +1,136 @@
+/**
+ * Golden cases: treaty diplomacy (shared/engine/applyTreaties.ts) and treaty effects
+ * (ComputeSharing in buildCompute, SafetyPact and AiForum in updateTrust and rollIncidents,
+ * ChipSupplyGuarantee in applyPolicies and deriveScores).
+ */
+import { describe, expect, it } from 'vitest';
+import { eventsFor, type GameState, parseOrders, type TreatyType } from '../../shared/engine/index.ts';
+import { eventFor, expectedTrust, nation, ofType, play, setup } from './helpers.ts';
+
+/** Proposes a treaty from `from` to `to` in round 1 and has it accepted in round 2. */
+function signed(type: TreatyType, from = 'US', to = 'EU', s0: GameState = setup()) {
+  const r1 = play(s0, { [from]: { treaties: { propose: [{ type, to }] } } });
+  const id = r1.state.proposals[0]!.id;
+  const r2 = play(r1.state, { [to]: { treaties: { answer: [{ id, accept: true }] } } });
+  return { r1, r2 };
+}
+
+describe('treaty diplomacy', () => {
+  it('TRE-1 propose -> pending proposal visible to the two parties only', () => {
+    const { state, events } = play(setup(), {
+      US: { treaties: { propose: [{ type: 'ComputeSharing', to: 'EU' }] } },
+    });
+    expect(state.proposals).toEqual([{ id: 'P1', type: 'ComputeSharing', from: 'US', to: 'EU', round: 1 }]);
+    expect(state.nextId).toBe(2);
+    const e = ofType(events, 'TreatyProposed');
+    expect(e).toHaveLength(1);
+    expect(e[0]!.audience).toEqual(['US', 'EU']);
+    expect(eventsFor(events, { kind: 'nation', nation: 'CN' }).some((x) => x.type === 'TreatyProposed')).toBe(
+      false,
+    );
+    expect(eventsFor(events, { kind: 'nation', nation: 'EU' }).some((x) => x.type === 'TreatyProposed')).toBe(
+      true,
+    );
+  });
+
+  it('TRE-2 accept -> treaty in force from the round of the answer', () => {
+    const { r2 } = signed('ComputeSharing');
+    expect(r2.state.proposals).toEqual([]);
+    expect(r2.state.treaties).toEqual([
+      { id: 'T2', type: 'ComputeSharing', parties: ['US', 'EU'], since: 2 },
+    ]);
+    expect(ofType(r2.events, 'TreatySigned')[0]!.params).toEqual({
+      treaty: 'T2',
+      type: 'ComputeSharing',
+      parties: ['US', 'EU'],
+    });
+    // A second proposal of the same type between the same pair is refused.
+    const again = parseOrders(r2.state, 'EU', {
+      treaties: { propose: [{ type: 'ComputeSharing', to: 'US' }] },
+    });
+    expect(again.ok).toBe(false);
+  });
+
+  it('TRE-3 reject -> no treaty, a private TreatyRejected', () => {
+    const r1 = play(setup(), { US: { treaties: { propose: [{ type: 'SafetyPact', to: 'CN' }] } } });
+    const { state, events } = play(r1.state, { CN: { treaties: { answer: [{ id: 'P1', accept: false }] } } });
+    expect(state.treaties).toEqual([]);
+    expect(state.proposals).toEqual([]);
+    const e = ofType(events, 'TreatyRejected');
+    expect(e).toHaveLength(1);
+    expect(e[0]!.audience).toEqual(['US', 'CN']);
+  });
+
+  it('TRE-4 an unanswered proposal lapses at the end of the next round', () => {
+    const r1 = play(setup(), { US: { treaties: { propose: [{ type: 'AiForum', to: 'CN' }] } } });
+    const { state, events } = play(r1.state, {});
+    expect(state.proposals).toEqual([]);
+    expect(ofType(events, 'TreatyLapsed')[0]!.params).toMatchObject({ proposal: 'P1', reason: 'unanswered' });
+  });
+
+  it('TRE-5 only the addressee may answer, and withdrawal ends a treaty', () => {
+    const r1 = play(setup(), { US: { treaties: { propose: [{ type: 'AiForum', to: 'CN' }] } } });
+    const wrong = parseOrders(r1.state, 'EU', { treaties: { answer: [{ id: 'P1', accept: true }] } });
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.errors[0]).toMatchObject({ path: 'treaties.answer.0.id' });
+    const r2 = play(r1.state, { CN: { treaties: { answer: [{ id: 'P1', accept: true }] } } }).state;
+    const { state, events } = play(r2, { US: { treaties: { withdraw: ['T2'] } } });
+    expect(state.treaties).toEqual([]);
+    expect(ofType(events, 'TreatyLapsed')[0]!.params).toMatchObject({
+      treaty: 'T2',
+      reason: 'withdrawn',
+      by: 'US',
+    });
+  });
+});
+
+describe('treaty effects', () => {
+  it('TRE-6 compute sharing: each side rents sharingShare (10%) of the partner compute', () => {
+    const { r1, r2 } = signed('ComputeSharing');
+    const us = nation(r2.state, 'US');
+    const eu = nation(r2.state, 'EU');
+    const cn = nation(r2.state, 'CN');
+    // EU cloud = 0.1 x US compute + 0.01 x (US + CN compute)
+    expect(eu.cloudCompute).toBeCloseTo(0.1 * us.compute + 0.01 * (us.compute + cn.compute), 10);
+    expect(us.cloudCompute).toBeCloseTo(0.1 * eu.compute + 0.01 * (eu.compute + cn.compute), 10);
+    expect(nation(r1.state, 'EU').cloudCompute).toBeCloseTo(0.01 * (352 + 88), 10);
+  });
+
+  it('TRE-7 a safety pact adds 1 trust and 3 safety per pact each round', () => {
+    const { r1, r2 } = signed('SafetyPact', 'US', 'EU');
+    const before = nation(r1.state, 'EU');
+    const after = nation(r2.state, 'EU');
+    // EU balanced +0.3, pact +1
+    expect(after.trust).toBeCloseTo(expectedTrust(r2.state, before.trust, [0.3, 1]), 12);
+    expect(after.safety).toBeCloseTo(before.safety * 0.95 + 3, 12);
+  });
+
+  it('TRE-8 an AI forum adds 0.5 trust per forum', () => {
+    const { r1, r2 } = signed('AiForum', 'CN', 'EU');
+    const before = nation(r1.state, 'CN');
+    expect(nation(r2.state, 'CN').trust).toBeCloseTo(
+      expectedTrust(r2.state, before.trust, [0.5, 0.3, 0.5]),
+      12,
+    );
+  });
+
+  it('TRE-9 a chip control on a guarantee partner breaks it and costs treatyBreachTrustLoss', () => {
+    const { r2 } = signed('ChipSupplyGuarantee', 'EU', 'US');
+    expect(r2.state.treaties).toHaveLength(1);
+    const { state, events } = play(r2.state, {
+      EU: { exportControls: [{ target: 'US', chips: 'licensed' }] },
+    });
+    expect(state.treaties).toEqual([]);
+    const e = eventFor(events, 'TreatyBroken', 'EU');
+    expect(e.params).toMatchObject({ partner: 'US', type: 'ChipSupplyGuarantee', trustLoss: 10 });
+    const t = nation(r2.state, 'EU').trust - 10;
+    // then the round's trust update: balanced +0.3, licence -0.4, reversion
+    expect(nation(state, 'EU').trust).toBeCloseTo(expectedTrust(state, t, [0.3, -0.4]), 12);
+  });
+
+  it('TRE-10 a chip guarantee counts the partner layers as secure for sovereignty', () => {
+    const { r1, r2 } = signed('ChipSupplyGuarantee', 'EU', 'US');
+    // EU lacks design (5 of 85 -> 5.6% < 15%); with the US it is fully secure: chips part rises.
+    expect(nation(r2.state, 'EU').sovereignty).toBeGreaterThan(nation(r1.state, 'EU').sovereignty + 0.05);
+  });
+});

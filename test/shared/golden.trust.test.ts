@@ -1,0 +1,148 @@
+/**
+ * Golden cases: trust and safety (shared/engine/updateTrust.ts), safety incidents
+ * (shared/engine/rollIncidents.ts) and regulation.
+ * trust' = clamp(trust + trustPerSafety x e(safety) + regulation (strict 1, balanced 0.3, light -0.5)
+ *   + release (open 0.5, held 0.2) - embargoes x 1.5 - licences x 0.4 - sanctions x 1 + 0.5 x e(aid)
+ *   + 0.5 x forums + 1 x pacts, with gains scaled by (100 - trust)/50 and losses by trust/50,
+ *   + trustReversion x (50 - trust), 0, 100), e(x) = ln(1 + x / (5% base budget));
+ * safety' = min(100, safety x 0.95 + 6 x e(safety) + 3 x pacts).
+ * risk = incidentBase / (1 + exp(-(cap - safety - 30) / 10)) x (light 1.3, strict 0.7) x (open 1.15)
+ *   x (pact 0.7) x incidentRisk modifier, capped at 1; one PRNG draw per nation in order.
+ */
+import { describe, expect, it } from 'vitest';
+import type { GameState } from '../../shared/engine/index.ts';
+import { rngFromState } from '../../shared/engine/rng.ts';
+import { card, effort, eventFor, expectedTrust, inject, nation, ofType, play, setup } from './helpers.ts';
+
+describe('trust and safety', () => {
+  it('TRU-1 safety spending and strict regulation raise trust; safety capacity grows', () => {
+    const { state, events } = play(setup(), { US: { budget: { safety: 5 }, regulation: 'strict' } });
+    const us = nation(state, 'US');
+    expect(us.trust).toBeCloseTo(expectedTrust(state, 50, [1.6 * Math.log(3), 1]), 12);
+    expect(us.safety).toBeCloseTo(40 * 0.95 + 6 * Math.log(3), 12);
+    expect(eventFor(events, 'TrustChanged', 'US').params.reasons).toEqual(['safety', 'regulation']);
+    // CN: open (+0.5) and balanced (+0.3).
+    expect(nation(state, 'CN').trust).toBeCloseTo(expectedTrust(state, 50, [0.5, 0.3]), 12);
+  });
+
+  it('TRU-2 coercion costs trust: embargo 1.5, licence 0.4, sanction 1, light regulation -0.5', () => {
+    const { state } = play(setup(), {
+      EU: {
+        regulation: 'light',
+        exportControls: [{ target: 'US', chips: 'embargo', models: 'licensed' }],
+        sanctions: [{ target: 'CN', active: true }],
+      },
+    });
+    expect(nation(state, 'EU').trust).toBeCloseTo(expectedTrust(state, 50, [-0.5, -1.5, -0.4, -1]), 12);
+    expect(nation(state, 'EU').trust).toBeLessThan(50 - 3);
+  });
+
+  it('TRU-3 trust reverts 3% toward 50 and stays within [0, 100]', () => {
+    const s0 = setup({
+      tweak: (s) => {
+        nation(s, 'US').trust = 99.5;
+        nation(s, 'CN').trust = 0.2;
+      },
+    });
+    const { state } = play(s0, {
+      US: { budget: { safety: 40 }, regulation: 'strict' },
+      CN: {
+        regulation: 'light',
+        release: 'closed',
+        exportControls: [
+          { target: 'US', chips: 'embargo', models: 'embargo' },
+          { target: 'EU', chips: 'embargo', models: 'embargo' },
+        ],
+      },
+    });
+    const us = nation(state, 'US').trust;
+    expect(us).toBeCloseTo(expectedTrust(state, 99.5, [1.6 * effort(40, 50), 1]), 12);
+    expect(us).toBeLessThanOrEqual(100);
+    // CN: light -0.5 and four embargoes -6, against 0.2 trust
+    const cn = nation(state, 'CN').trust;
+    expect(cn).toBeCloseTo(expectedTrust(state, 0.2, [-0.5, -6]), 12);
+    expect(cn).toBeGreaterThanOrEqual(0);
+    const s1 = setup({
+      tweak: (s) => {
+        nation(s, 'EU').trust = 80;
+      },
+    });
+    const drift = play(s1, {}).state;
+    expect(nation(drift, 'EU').trust).toBeCloseTo(expectedTrust(drift, 80, [0.3]), 12);
+    expect(nation(drift, 'EU').trust).toBeLessThan(80);
+  });
+
+  it('TRU-4 aid spending adds 0.5 x e(aid) trust', () => {
+    const { state } = play(setup(), { EU: { aidRegion: 'Sub-Saharan Africa', budget: { aid: 5 } } });
+    expect(nation(state, 'EU').trust).toBeCloseTo(expectedTrust(state, 50, [0.3, 0.5 * effort(5, 50)]), 12);
+  });
+});
+
+/** The incident risk by the rules, from the resolved state (capability and safety are final there). */
+function risk(state: GameState, id: string, pacts = false, modifier = 1): number {
+  const n = nation(state, id);
+  const r = state.scenario.rules;
+  const reg = n.policies.regulation === 'light' ? 1.3 : n.policies.regulation === 'strict' ? 0.7 : 1;
+  const open = n.policies.release === 'open' ? 1.15 : 1;
+  const gap = (n.capability - n.safety - 30) / 10;
+  return Math.min(1, (r.incidentBase / (1 + Math.exp(-gap))) * reg * open * (pacts ? 0.7 : 1) * modifier);
+}
+
+describe('safety incidents and regulation', () => {
+  const reckless = (s: GameState) => {
+    for (const id of ['US', 'CN', 'EU']) {
+      nation(s, id).capability = 100;
+      nation(s, id).safety = 0;
+    }
+  };
+
+  it('INC-1 a certain incident (risk 1) costs incidentTrustLoss (8) trust and counts', () => {
+    const s0 = setup({ rules: { incidentBase: 1 }, tweak: reckless });
+    const { state, events } = play(s0, { US: { regulation: 'light' } });
+    // US: 1 / (1 + e^-7) x 1.3 > 1 -> capped at 1: certain. Trust 50 - 0.5 (light) then - 8.
+    expect(risk(state, 'US')).toBe(1);
+    expect(nation(state, 'US').trust).toBeCloseTo(expectedTrust(state, 50, [-0.5]) - 8, 12);
+    expect(nation(state, 'US').incidents).toBe(1);
+    const e = eventFor(events, 'SafetyIncident', 'US');
+    expect(e.params.cause).toBe('capabilityOutranSafety');
+    expect(e.params.from as number).toBeCloseTo(expectedTrust(state, 50, [-0.5]), 12);
+  });
+
+  it('INC-2 incidents happen exactly when the seeded draw is below the risk (regulation shapes it)', () => {
+    let incidents = 0;
+    for (let seed = 1; seed <= 25; seed++) {
+      const s0 = setup({ seed, rules: { incidentBase: 0.5 }, tweak: reckless });
+      const { state, events } = play(s0, { US: { regulation: 'strict' }, EU: { regulation: 'light' } });
+      const rng = rngFromState(s0.rng);
+      for (const id of ['US', 'CN', 'EU']) {
+        const draw = rng.next();
+        const hit = draw < risk(state, id);
+        expect(ofType(events, 'SafetyIncident').some((e) => e.params.nation === id)).toBe(hit);
+        if (hit) incidents++;
+      }
+      // strict 0.7 vs light 1.3 of the same base risk
+      expect(risk(state, 'US') / risk(state, 'EU')).toBeCloseTo(0.7 / 1.3, 2);
+    }
+    expect(incidents).toBeGreaterThan(0);
+    expect(incidents).toBeLessThan(75);
+  });
+
+  it('INC-3 incidentBase 0 means no incidents at all, and the PRNG still advances', () => {
+    const s0 = setup({ tweak: reckless });
+    const { state, events } = play(s0, {});
+    expect(ofType(events, 'SafetyIncident')).toHaveLength(0);
+    const rng = rngFromState(s0.rng);
+    for (let i = 0; i < 3; i++) rng.next();
+    expect(state.rng).toEqual(rng.state());
+  });
+
+  it('INC-4 an Incident card hits its targets regardless of risk', () => {
+    const s0 = inject(setup(), card('hack', [{ type: 'Incident', nations: ['@open'] }]));
+    const { state, events } = play(s0, {});
+    expect(nation(state, 'CN').incidents).toBe(1);
+    expect(eventFor(events, 'SafetyIncident', 'CN').params.cause).toBe('card:hack');
+    // CN: 50 - 8 (card, before the trust update), then open +0.5 and balanced +0.3
+    expect(nation(state, 'CN').trust).toBeCloseTo(expectedTrust(state, 42, [0.5, 0.3]), 12);
+    expect(nation(state, 'US').incidents).toBe(0);
+  });
+});
