@@ -16,7 +16,9 @@ export function decideOrders(state: GameState, nation: NationId, policyName: str
   const input = policy(viewFor(state, { kind: 'nation', nation }), nation, shares);
   const parsed = parseOrders(state, nation, input);
   if (!parsed.ok) {
-    throw new Error(`policy ${policyName} gave invalid orders for ${nation}: ${JSON.stringify(parsed.errors)}`);
+    throw new Error(
+      `policy ${policyName} gave invalid orders for ${nation}: ${JSON.stringify(parsed.errors)}`,
+    );
   }
   return parsed.value;
 }

@@ -48,7 +48,8 @@ export function playGame(
   let events = 0;
   while (state.status === 'running') {
     const orders: Record<NationId, Orders> = {};
-    for (const id of Object.keys(state.nations)) orders[id] = decideOrders(state, id, seats[id] ?? 'balanced');
+    for (const id of Object.keys(state.nations))
+      orders[id] = decideOrders(state, id, seats[id] ?? 'balanced');
     const result = resolveRound(state, orders);
     state = result.state;
     events += result.events.length;
