@@ -1,0 +1,62 @@
+/**
+ * Builds the game server: Colyseus rooms on a WebSocket transport, the HTTP routes, SQLite storage,
+ * and the restoration of every unfinished game saved by an earlier run.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import type { GameSession } from './game/GameSession.ts';
+import { type HttpApp, mountRoutes } from './httpRoutes.ts';
+import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
+import { SqliteStorage } from './storage/SqliteStorage.ts';
+import type { Storage } from './storage/Storage.ts';
+
+export interface GameServerOptions {
+  port: number;
+  /** Folder of the SQLite database (default: ./data). */
+  dataDir?: string;
+  /** Storage to use instead of SQLite in dataDir. */
+  storage?: Storage;
+}
+
+export interface GameServer {
+  server: Server;
+  storage: Storage;
+  games: Map<string, GameSession>;
+  port: number;
+  /** Codes of the games restored from storage at start. */
+  restored: string[];
+  close(): Promise<void>;
+}
+
+export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
+  const storage = options.storage ?? new SqliteStorage(join(options.dataDir ?? 'data', 'sovereign.sqlite'));
+  const games = new Map<string, GameSession>();
+  const restoreSecret = randomBytes(16).toString('hex');
+  configureRooms({ storage, games, restoreSecret });
+  const server = new Server({
+    transport: new WebSocketTransport({ pingInterval: 5000, pingMaxRetries: 3 }),
+    greet: false,
+    gracefullyShutdown: false,
+    express: (app) => mountRoutes(app as unknown as HttpApp, { storage, games }),
+  });
+  server.define('game', GameRoom);
+  await server.listen(options.port);
+  const restored: string[] = [];
+  for (const game of storage.unfinishedGames()) {
+    await matchMaker.createRoom('game', { restore: game.code, restoreSecret });
+    restored.push(game.code);
+  }
+  return {
+    server,
+    storage,
+    games,
+    port: options.port,
+    restored,
+    close: async () => {
+      await server.gracefullyShutdown(false);
+      storage.close();
+    },
+  };
+}

@@ -1,0 +1,531 @@
+/**
+ * One game on the server, without any transport: members and seats, the phase clock, drafts and
+ * submitted orders, chat, bots for empty seats, and persistence. Every rule is the engine's
+ * (shared/engine): this class only decides *when* to call it and *who* may see what.
+ */
+import { decideOrders } from '../../shared/bots/decideOrders.ts';
+import {
+  concludeGame,
+  createGame,
+  type GameEvent,
+  type GameState,
+  type GameView,
+  injectEvent,
+  type Orders,
+  type OrdersInput,
+  parseOrders,
+  type Problem,
+  type Result,
+  resolveRound,
+  type Scenario,
+  viewFor,
+} from '../../shared/engine/index.ts';
+import type { Command, CreateOptions, JoinOptions, Phase } from '../../shared/protocol/schemas.ts';
+import type { ChatLine, TeamOrdersMessage } from '../../shared/protocol/serverMessages.ts';
+import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
+import { bilateralChannel, maySeeChat } from './chatAudience.ts';
+import { newSeatToken } from './joinCode.ts';
+
+/** What the session asks its transport to deliver. */
+export interface Delivery {
+  /** The game changed: refresh every client's view and the public room state. */
+  changed(): void;
+  /** A team's draft or submission changed. */
+  teamOrders(nation: string): void;
+  chat(line: ChatLine): void;
+  /** Events to publish (a resolved round, an injected card, the end). */
+  report(round: number, events: GameEvent[]): void;
+  /** A notice to a nation's team (or to everyone when nation is null). */
+  notice(nation: string | null, text: string): void;
+}
+
+const BOT_POLICY = 'balanced';
+const CHAT_BURST = 5;
+const CHAT_WINDOW_MS = 5000;
+const fail = (path: string, message: string): { ok: false; errors: Problem[] } => ({
+  ok: false,
+  errors: [{ path, message }],
+});
+
+interface Submission {
+  orders: OrdersInput;
+  by: string;
+}
+
+export class GameSession {
+  readonly code: string;
+  readonly options: CreateOptions;
+  readonly title: string;
+  state: GameState;
+  session: SessionSnapshot;
+  status: 'lobby' | 'running' | 'ended';
+  private readonly members = new Map<string, MemberRecord>();
+  private readonly connections = new Map<string, number>();
+  private readonly submitted = new Map<string, Submission>();
+  private readonly drafts = new Map<string, Submission>();
+  private readonly emptySince = new Map<string, number>();
+  private readonly chatTimes = new Map<string, number[]>();
+  private chatLog: ChatLine[];
+  delivery: Delivery | null = null;
+
+  private readonly storage: Storage;
+
+  private constructor(storage: Storage, record: GameRecord, state: GameState) {
+    this.storage = storage;
+    this.code = record.code;
+    this.options = record.options;
+    this.title = record.title;
+    this.state = state;
+    this.session = record.session;
+    this.status = record.status as GameSession['status'];
+    for (const m of storage.members(this.code)) this.members.set(m.token, m);
+    for (const o of storage.orders(this.code, state.round)) {
+      if (o.orders) this.submitted.set(o.nation, { orders: o.orders, by: o.by });
+      else this.submitted.delete(o.nation);
+    }
+    this.chatLog = storage.chat(this.code);
+  }
+
+  /** A new game in its lobby, saved before it is returned. */
+  static create(storage: Storage, code: string, options: CreateOptions, scenario: Scenario, seed: number) {
+    const state = createGame(scenario, { seed, ...(options.rounds ? { rounds: options.rounds } : {}) });
+    const record: GameRecord = {
+      code,
+      options,
+      status: 'lobby',
+      title: options.title ?? scenario.title,
+      createdAt: Date.now(),
+      session: {
+        phase: 'lobby',
+        deadline: 0,
+        paused: false,
+        remaining: 0,
+        botSeats: [],
+        forcedBots: [],
+        ready: [],
+        muted: [],
+        kicked: [],
+      },
+    };
+    storage.createGame(record, state);
+    return new GameSession(storage, record, state);
+  }
+
+  /** A saved game, as it was when last saved (its submitted orders included). */
+  static restore(storage: Storage, code: string): GameSession {
+    const record = storage.getGame(code);
+    const state = storage.latestState(code);
+    if (!record || !state) throw new Error(`no saved game '${code}'`);
+    return new GameSession(storage, record, state);
+  }
+
+  get phase(): Phase {
+    return this.session.phase as Phase;
+  }
+
+  // ---- members and seats ----
+
+  /** Admits a client: back to its seat with a token, or to a new one. */
+  join(options: JoinOptions): Result<MemberRecord> {
+    if (options.seatToken) {
+      const m = this.members.get(options.seatToken);
+      if (!m) return fail('seatToken', 'no seat in this game has that token');
+      if (this.session.kicked.includes(m.token))
+        return fail('seatToken', 'this seat was removed by the facilitator');
+      if (m.nation) this.reclaimSeat(m.nation);
+      return { ok: true, value: m };
+    }
+    const nations = Object.keys(this.state.nations);
+    let nation: string | null = null;
+    if (options.role === 'facilitator') {
+      if ([...this.members.values()].some((m) => m.role === 'facilitator'))
+        return fail('role', 'this game already has a facilitator (rejoin with your seat token)');
+    }
+    if (options.nation !== undefined) {
+      if (options.role === 'spectator') return fail('nation', 'a spectator does not play a nation');
+      if (!nations.includes(options.nation))
+        return fail('nation', `no nation '${options.nation}' in this game (${nations.join(', ')})`);
+      if (!this.options.teams && this.membersOf(options.nation).length > 0)
+        return fail('nation', `${options.nation} is taken and this game has no teams`);
+      nation = options.nation;
+    } else if (options.role === 'player') {
+      nation = nations.find((n) => this.membersOf(n).length === 0) ?? null;
+      if (!nation) return fail('nation', 'every nation is taken: choose one to join its team');
+    }
+    const member: MemberRecord = {
+      token: newSeatToken(),
+      code: this.code,
+      role: options.role,
+      nation,
+      name: options.name,
+    };
+    this.storage.addMember(member);
+    this.members.set(member.token, member);
+    if (nation) this.reclaimSeat(nation);
+    return { ok: true, value: member };
+  }
+
+  member(token: string): MemberRecord | undefined {
+    return this.members.get(token);
+  }
+
+  allMembers(): MemberRecord[] {
+    return [...this.members.values()];
+  }
+
+  membersOf(nation: string): MemberRecord[] {
+    return [...this.members.values()].filter((m) => m.nation === nation);
+  }
+
+  connected(token: string, delta: 1 | -1, now: number): void {
+    const count = Math.max(0, (this.connections.get(token) ?? 0) + delta);
+    this.connections.set(token, count);
+    const nation = this.members.get(token)?.nation;
+    if (!nation) return;
+    if (this.connectedCount(nation) === 0) this.emptySince.set(nation, now);
+    else this.emptySince.delete(nation);
+  }
+
+  connectedCount(nation: string): number {
+    return this.membersOf(nation).reduce((s, m) => s + (this.connections.get(m.token) ?? 0), 0);
+  }
+
+  /** A human is back on a seat a bot took over when it was abandoned. */
+  private reclaimSeat(nation: string) {
+    if (!this.session.botSeats.includes(nation) || this.session.forcedBots.includes(nation)) return;
+    this.session.botSeats = this.session.botSeats.filter((n) => n !== nation);
+    this.save();
+    this.delivery?.notice(nation, 'You are back: the bot has handed your seat back.');
+  }
+
+  private setBot(nation: string, on: boolean, forced: boolean) {
+    const seats = new Set(this.session.botSeats);
+    const forcedSet = new Set(this.session.forcedBots);
+    if (on) seats.add(nation);
+    else seats.delete(nation);
+    if (on && forced) forcedSet.add(nation);
+    else forcedSet.delete(nation);
+    this.session.botSeats = [...seats].sort();
+    this.session.forcedBots = [...forcedSet].sort();
+    if (on && this.phase === 'orders' && !this.submitted.has(nation)) this.submitBot(nation);
+    this.save();
+  }
+
+  private submitBot(nation: string) {
+    const orders: Orders = decideOrders(this.state, nation, BOT_POLICY);
+    this.record(nation, orders as OrdersInput, 'bot');
+  }
+
+  // ---- what a member may see ----
+
+  view(m: MemberRecord | undefined): GameView {
+    if (!m || m.role === 'spectator') return viewFor(this.state, { kind: 'spectator' });
+    if (m.nation) return viewFor(this.state, { kind: 'nation', nation: m.nation });
+    return viewFor(this.state, { kind: 'facilitator' });
+  }
+
+  teamOrders(nation: string): TeamOrdersMessage {
+    const d = this.drafts.get(nation);
+    const s = this.submitted.get(nation);
+    return {
+      nation,
+      round: this.state.round,
+      draft: d?.orders ?? null,
+      draftBy: d?.by ?? null,
+      submitted: s?.orders ?? null,
+      submittedBy: s?.by ?? null,
+    };
+  }
+
+  chatFor(m: MemberRecord): ChatLine[] {
+    return this.chatLog.filter((l) => maySeeChat(l, m));
+  }
+
+  isSubmitted(nation: string): boolean {
+    return this.submitted.has(nation);
+  }
+
+  // ---- player messages ----
+
+  private playing(m: MemberRecord): Result<string> {
+    if (!m.nation) return fail('', 'only a player with a nation can send orders');
+    if (this.status !== 'running')
+      return fail('', this.status === 'lobby' ? 'the game has not started' : 'the game has ended');
+    return { ok: true, value: m.nation };
+  }
+
+  draft(m: MemberRecord, orders: OrdersInput): Result<null> {
+    const who = this.playing(m);
+    if (!who.ok) return who;
+    this.drafts.set(who.value, { orders, by: m.name });
+    this.delivery?.teamOrders(who.value);
+    return { ok: true, value: null };
+  }
+
+  /** Checks orders against the state; stores them durably before saying yes. */
+  submit(m: MemberRecord, input: OrdersInput, now: number): Result<null> {
+    const who = this.playing(m);
+    if (!who.ok) return who;
+    const parsed = parseOrders(this.state, who.value, input);
+    if (!parsed.ok) return parsed;
+    this.record(who.value, input, m.name, now);
+    this.checkAllReady(now);
+    return { ok: true, value: null };
+  }
+
+  retract(m: MemberRecord, now: number): Result<null> {
+    const who = this.playing(m);
+    if (!who.ok) return who;
+    if (!this.submitted.has(who.value)) return fail('', 'there is no submission to take back');
+    this.storage.addOrder({
+      code: this.code,
+      round: this.state.round,
+      nation: who.value,
+      orders: null,
+      by: m.name,
+      at: now,
+    });
+    this.submitted.delete(who.value);
+    this.delivery?.teamOrders(who.value);
+    this.delivery?.changed();
+    return { ok: true, value: null };
+  }
+
+  private record(nation: string, orders: OrdersInput, by: string, now = Date.now()) {
+    this.storage.addOrder({ code: this.code, round: this.state.round, nation, orders, by, at: now });
+    this.submitted.set(nation, { orders, by });
+    this.delivery?.teamOrders(nation);
+    this.delivery?.changed();
+  }
+
+  ready(m: MemberRecord, ready: boolean, now: number): Result<null> {
+    const who = this.playing(m);
+    if (!who.ok) return who;
+    if (this.phase !== 'briefing' && this.phase !== 'negotiation')
+      return fail(
+        'ready',
+        'readiness counts in the briefing and negotiation phases; in the orders phase, submit',
+      );
+    const set = new Set(this.session.ready);
+    if (ready) set.add(who.value);
+    else set.delete(who.value);
+    this.session.ready = [...set].sort();
+    this.save();
+    this.delivery?.changed();
+    this.checkAllReady(now);
+    return { ok: true, value: null };
+  }
+
+  chat(m: MemberRecord, channel: string, text: string, now: number): Result<ChatLine> {
+    if (m.role === 'spectator') return fail('channel', 'spectators read the public channel but do not write');
+    if (this.session.muted.includes(m.token)) return fail('', 'the facilitator has muted you');
+    const times = (this.chatTimes.get(m.token) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
+    if (times.length >= CHAT_BURST)
+      return fail('', `at most ${CHAT_BURST} lines every ${CHAT_WINDOW_MS / 1000} seconds`);
+    let route: Pick<ChatLine, 'channel' | 'team'>;
+    if (channel === 'public') route = { channel: 'public' };
+    else if (channel === 'team') {
+      if (!m.nation) return fail('channel', 'you have no team: you play no nation');
+      route = { channel: 'team', team: m.nation };
+    } else if (!this.state.nations[channel]) {
+      return fail('channel', `no nation '${channel}' in this game`);
+    } else if (m.role === 'facilitator' && !m.nation) {
+      route = { channel: 'team', team: channel };
+    } else if (channel === m.nation) {
+      return fail('channel', "a bilateral channel needs another nation; use 'team' for your own");
+    } else {
+      route = { channel: bilateralChannel(m.nation ?? '', channel) };
+    }
+    times.push(now);
+    this.chatTimes.set(m.token, times);
+    const line: Omit<ChatLine, 'id'> = {
+      ...route,
+      round: this.state.round,
+      from: { name: m.name, nation: m.nation, role: m.role },
+      text,
+      at: now,
+    };
+    const full: ChatLine = { id: this.storage.addChat(this.code, line), ...line };
+    this.chatLog.push(full);
+    this.delivery?.chat(full);
+    return { ok: true, value: full };
+  }
+
+  // ---- the facilitator ----
+
+  /** Runs a facilitator command; Kick and Mute are given the member's token by the transport. */
+  command(m: MemberRecord, cmd: Command, now: number, target?: MemberRecord): Result<string> {
+    if (m.role !== 'facilitator') return fail('type', 'only the facilitator may send commands');
+    const s = this.session;
+    switch (cmd.type) {
+      case 'Start':
+        if (this.status !== 'lobby') return fail('type', 'the game has already started');
+        this.status = 'running';
+        if (this.options.bots)
+          for (const n of Object.keys(this.state.nations))
+            if (this.membersOf(n).length === 0) this.setBot(n, true, false);
+        this.enterPhase('briefing', now);
+        return { ok: true, value: 'started' };
+      case 'EndGame': {
+        if (this.status === 'ended') return fail('type', 'the game has already ended');
+        const ended = concludeGame(this.state);
+        this.finish(this.state.round, ended.state, ended.events);
+        return { ok: true, value: 'ended' };
+      }
+      case 'Kick':
+      case 'Mute': {
+        if (!target) return fail('sessionId', 'no client with that session id in this game');
+        const list = new Set<string>(cmd.type === 'Kick' ? s.kicked : s.muted);
+        if (cmd.type === 'Kick' || cmd.muted) list.add(target.token);
+        else list.delete(target.token);
+        if (cmd.type === 'Kick') s.kicked = [...list];
+        else s.muted = [...list];
+        this.save();
+        return { ok: true, value: cmd.type === 'Kick' ? 'kicked' : cmd.muted ? 'muted' : 'unmuted' };
+      }
+    }
+    if (this.status !== 'running')
+      return fail('type', this.status === 'lobby' ? 'start the game first' : 'the game has ended');
+    switch (cmd.type) {
+      case 'Pause':
+        if (s.paused) return fail('type', 'already paused');
+        s.remaining = s.deadline ? Math.max(0, s.deadline - now) : 0;
+        s.paused = true;
+        break;
+      case 'Resume':
+        if (!s.paused) return fail('type', 'not paused');
+        s.deadline = s.remaining ? now + s.remaining : 0;
+        s.paused = false;
+        break;
+      case 'AddTime':
+        if (s.paused) s.remaining = Math.max(0, s.remaining + cmd.seconds * 1000);
+        else if (s.deadline) s.deadline = Math.max(now, s.deadline + cmd.seconds * 1000);
+        else if (cmd.seconds > 0) s.deadline = now + cmd.seconds * 1000;
+        break;
+      case 'Advance':
+        this.advance(now);
+        return { ok: true, value: `now in ${this.phase}` };
+      case 'ForceResolve':
+        this.resolveNow(now);
+        return { ok: true, value: 'resolved' };
+      case 'InjectEvent': {
+        const result = injectEvent(this.state, cmd.cardId ?? cmd.card);
+        if (!result.ok)
+          return {
+            ok: false,
+            errors: result.errors.map((e) => ({ ...e, path: `card.${e.path}`.replace(/\.$/, '') })),
+          };
+        this.state = result.value.state;
+        this.save(true);
+        this.delivery?.report(this.state.round, result.value.events);
+        break;
+      }
+      case 'BotSeat':
+        if (!this.state.nations[cmd.nation]) return fail('nation', `no nation '${cmd.nation}' in this game`);
+        this.setBot(cmd.nation, cmd.on, cmd.on);
+        this.delivery?.notice(
+          cmd.nation,
+          cmd.on ? 'The facilitator handed your seat to a bot.' : 'The facilitator gave your seat back.',
+        );
+        break;
+    }
+    this.save();
+    this.delivery?.changed();
+    return { ok: true, value: cmd.type };
+  }
+
+  // ---- the clock ----
+
+  /** Called every second: deadlines and abandoned seats. */
+  tick(now: number): void {
+    if (this.status !== 'running') return;
+    const s = this.session;
+    if (this.options.bots) {
+      for (const [nation, since] of this.emptySince) {
+        if (s.botSeats.includes(nation) || this.membersOf(nation).length === 0) continue;
+        if (now - since >= this.options.graceSeconds * 1000) {
+          this.setBot(nation, true, false);
+          this.delivery?.notice(null, `${nation}'s players left: a bot plays the seat until they return.`);
+          this.delivery?.changed();
+        }
+      }
+    }
+    if (!s.paused && s.deadline > 0 && now >= s.deadline) this.advance(now);
+  }
+
+  private enterPhase(phase: Phase, now: number) {
+    const seconds =
+      phase === 'briefing' || phase === 'negotiation' || phase === 'orders' ? this.options.timers[phase] : 0;
+    this.session = {
+      ...this.session,
+      phase,
+      deadline: seconds ? now + seconds * 1000 : 0,
+      remaining: 0,
+      ready: [],
+    };
+    if (this.session.paused) this.session = { ...this.session, remaining: seconds * 1000, deadline: 0 };
+    if (phase === 'orders')
+      for (const n of this.session.botSeats) if (!this.submitted.has(n)) this.submitBot(n);
+    this.save();
+    this.delivery?.changed();
+    if (phase === 'orders' || phase === 'briefing' || phase === 'negotiation') this.checkAllReady(now);
+  }
+
+  private advance(now: number) {
+    if (this.phase === 'briefing') this.enterPhase('negotiation', now);
+    else if (this.phase === 'negotiation') this.enterPhase('orders', now);
+    else if (this.phase === 'orders') this.resolveNow(now);
+  }
+
+  /** Nations with a connected human and no bot: the ones whose readiness moves the game on. */
+  private humanNations(): string[] {
+    return Object.keys(this.state.nations).filter(
+      (n) => !this.session.botSeats.includes(n) && this.connectedCount(n) > 0,
+    );
+  }
+
+  private checkAllReady(now: number) {
+    if (this.status !== 'running' || this.session.paused) return;
+    const humans = this.humanNations();
+    if (humans.length === 0) return;
+    if (this.phase === 'orders' && humans.every((n) => this.submitted.has(n))) this.resolveNow(now);
+    else if (
+      (this.phase === 'briefing' || this.phase === 'negotiation') &&
+      humans.every((n) => this.session.ready.includes(n))
+    )
+      this.advance(now);
+  }
+
+  private resolveNow(now: number) {
+    if (this.status !== 'running') return;
+    const orders: Record<string, Orders> = {};
+    for (const [nation, sub] of this.submitted) {
+      const parsed = parseOrders(this.state, nation, sub.orders);
+      if (parsed.ok) orders[nation] = parsed.value;
+    }
+    const round = this.state.round;
+    const { state, events } = resolveRound(this.state, orders);
+    this.submitted.clear();
+    this.drafts.clear();
+    if (state.status === 'ended') return this.finish(round, state, events);
+    this.state = state;
+    this.session = { ...this.session, phase: 'briefing' };
+    this.storage.addRound(this.code, round, events, state, this.session, this.status);
+    this.delivery?.report(round, events);
+    for (const n of Object.keys(state.nations)) this.delivery?.teamOrders(n);
+    this.enterPhase('briefing', now);
+  }
+
+  private finish(round: number, state: GameState, events: GameEvent[]) {
+    this.state = state;
+    this.status = 'ended';
+    this.session = { ...this.session, phase: 'ended', deadline: 0, paused: false, remaining: 0, ready: [] };
+    this.storage.addRound(this.code, round, events, state, this.session, this.status);
+    this.delivery?.report(round, events);
+    this.delivery?.changed();
+  }
+
+  private save(withState = false) {
+    this.storage.updateGame(this.code, this.status, this.session, withState ? this.state : undefined);
+  }
+}

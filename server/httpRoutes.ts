@@ -1,0 +1,121 @@
+/**
+ * The HTTP routes beside the game rooms: health, scenarios, the public game list, and each game's
+ * report as JSON or CSV. The facilitator's report (every event and chat channel) needs the
+ * facilitator's seat token.
+ */
+import { GameSession } from './game/GameSession.ts';
+import { gameReport, reportCsv } from './report/gameReport.ts';
+import { listScenarioIds, readScenario } from './scenarioFiles.ts';
+import type { Storage } from './storage/Storage.ts';
+
+/** The part of an Express request and response these routes use. */
+export interface HttpRequest {
+  params: Record<string, string | undefined>;
+  query: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+}
+export interface HttpResponse {
+  status(code: number): HttpResponse;
+  json(body: unknown): void;
+  type(type: string): HttpResponse;
+  send(body: string): void;
+  set(field: string, value: string): HttpResponse;
+}
+export interface HttpApp {
+  get(path: string, handler: (req: HttpRequest, res: HttpResponse) => void): void;
+}
+
+export interface RouteContext {
+  storage: Storage;
+  games: Map<string, GameSession>;
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** Finds a live game, or loads a finished one from storage for its report. */
+function findGame(ctx: RouteContext, code: string): GameSession | undefined {
+  const upper = code.toUpperCase();
+  const live = ctx.games.get(upper);
+  if (live) return live;
+  return /^[A-Z0-9]{3,12}$/.test(upper) && ctx.storage.getGame(upper)
+    ? GameSession.restore(ctx.storage, upper)
+    : undefined;
+}
+
+export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
+  app.get('/health', (_req, res) => res.json({ ok: true, games: ctx.games.size }));
+
+  app.get('/api/scenarios', (_req, res) =>
+    res.json(
+      listScenarioIds().map((id) => {
+        const s = readScenario(id);
+        return {
+          id: s.id,
+          title: s.title,
+          description: s.description,
+          nations: s.nations.map((n) => n.id),
+          rounds: s.defaultRounds,
+        };
+      }),
+    ),
+  );
+
+  app.get('/api/scenarios/:id', (req, res) => {
+    try {
+      res.json(readScenario(req.params.id ?? ''));
+    } catch (e) {
+      res.status(404).json({ error: (e as Error).message });
+    }
+  });
+
+  app.get('/api/games', (_req, res) =>
+    res.json(
+      [...ctx.games.values()]
+        .filter((g) => !g.options.private && g.status !== 'ended')
+        .map((g) => ({
+          code: g.code,
+          title: g.title,
+          scenario: g.state.scenario.id,
+          status: g.status,
+          phase: g.phase,
+          round: g.state.round,
+          rounds: g.state.rounds,
+          nations: Object.keys(g.state.nations).map((n) => ({ id: n, players: g.membersOf(n).length })),
+        })),
+    ),
+  );
+
+  app.get('/api/games/:code/report.:format', (req, res) => {
+    const game = findGame(ctx, req.params.code ?? '');
+    if (!game) return res.status(404).json({ error: `no game '${req.params.code}'` });
+    const token = typeof req.query.token === 'string' ? req.query.token : undefined;
+    const member = token ? game.member(token) : undefined;
+    if (token && member?.role !== 'facilitator')
+      return res.status(403).json({ error: 'token: not the facilitator of this game' });
+    const report = gameReport(ctx.storage, game, { facilitator: member?.role === 'facilitator' });
+    if (req.params.format === 'json') return res.json(report);
+    if (req.params.format !== 'csv')
+      return res.status(404).json({ error: 'format: use report.json or report.csv' });
+    const table = typeof req.query.table === 'string' ? req.query.table : 'history';
+    const csv = reportCsv(report, table);
+    if (csv === null)
+      return res.status(400).json({ error: `table: '${table}' is not one of history, orders, events, chat` });
+    res
+      .type('text/csv')
+      .set('content-disposition', `attachment; filename="${game.code}-${table}.csv"`)
+      .send(csv);
+  });
+
+  app.get('/', (_req, res) => {
+    const items = listScenarioIds()
+      .map((id) => readScenario(id))
+      .map((s) => `<li>${escapeHtml(s.title)}: ${escapeHtml(s.description)}</li>`)
+      .join('');
+    res
+      .type('text/html')
+      .send(
+        `<!doctype html><meta charset="utf-8"><title>Sovereign</title><h1>Sovereign</h1>` +
+          `<p>The game server is running. Bots and programs connect with @colyseus/sdk (docs/PROTOCOL.md); the browser client is under construction.</p><ul>${items}</ul>`,
+      );
+  });
+}

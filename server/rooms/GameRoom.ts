@@ -1,0 +1,302 @@
+/**
+ * The Colyseus room of one game: a thin shell that parses every message with its zod schema, hands
+ * it to the GameSession, and delivers to each client only what it may see.
+ */
+import { randomInt } from 'node:crypto';
+import { type Client, Room, ServerError } from '@colyseus/core';
+import { eventsFor, type GameEvent, type Viewer } from '../../shared/engine/index.ts';
+import {
+  CLIENT_MESSAGES,
+  type ClientMessage,
+  type ClientMessageType,
+  type Command,
+  CreateOptionsSchema,
+  JoinOptionsSchema,
+} from '../../shared/protocol/schemas.ts';
+import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
+import { maySeeChat } from '../game/chatAudience.ts';
+import { type Delivery, GameSession } from '../game/GameSession.ts';
+import { newJoinCode } from '../game/joinCode.ts';
+import { readScenario } from '../scenarioFiles.ts';
+import type { Storage } from '../storage/Storage.ts';
+import { GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
+
+/** What rooms share in one server process. */
+export interface RoomContext {
+  storage: Storage;
+  /** Live games by join code. */
+  games: Map<string, GameSession>;
+  /** Only the server itself may ask a room to restore a saved game. */
+  restoreSecret: string;
+}
+
+let context: RoomContext | null = null;
+/** Sets the storage and registry rooms use (called once at start-up). */
+export function configureRooms(ctx: RoomContext): void {
+  context = ctx;
+}
+
+type GameClient = Client<{ userData: { token: string } }>;
+
+const problemText = (errors: { path: string; message: string }[]) =>
+  errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
+
+export class GameRoom extends Room<{ state: GameRoomStateType }> {
+  session!: GameSession;
+  private awaitingCreator = false;
+  private readonly dropped = new Set<string>();
+  private viewVersion = new Map<string, unknown>();
+
+  override onCreate(options: Record<string, unknown>) {
+    if (!context) throw new Error('rooms are not configured');
+    const { storage, games, restoreSecret } = context;
+    if (typeof options.restore === 'string') {
+      if (options.restoreSecret !== restoreSecret) throw new ServerError(403, 'restore: not allowed');
+      this.session = GameSession.restore(storage, options.restore);
+    } else {
+      const parsed = CreateOptionsSchema.safeParse(options.game ?? {});
+      if (!parsed.success)
+        throw new ServerError(
+          400,
+          problemText(
+            parsed.error.issues.map((i) => ({ path: ['game', ...i.path].join('.'), message: i.message })),
+          ),
+        );
+      let scenario: ReturnType<typeof readScenario>;
+      try {
+        scenario = readScenario(parsed.data.scenario);
+      } catch (e) {
+        throw new ServerError(400, `game.scenario: ${(e as Error).message}`);
+      }
+      const code = newJoinCode((c) => games.has(c) || storage.getGame(c) !== undefined);
+      const seed = parsed.data.seed ?? randomInt(2_147_483_647);
+      this.session = GameSession.create(storage, code, parsed.data, scenario, seed);
+      this.awaitingCreator = true;
+    }
+    this.roomId = this.session.code;
+    games.set(this.session.code, this.session);
+    this.maxMessagesPerSecond = 20;
+    this.autoDispose = this.session.status === 'ended';
+    this.setState(new GameRoomState());
+    this.session.delivery = this.delivery();
+    this.clock.setInterval(() => this.session.tick(Date.now()), 1000);
+    this.onMessage('*', (client, type, message) => this.handle(client as GameClient, String(type), message));
+    this.sync();
+    void this.setPrivate(this.session.options.private);
+  }
+
+  override onJoin(client: GameClient, options: Record<string, unknown>) {
+    const { game: _game, restore: _r, restoreSecret: _s, ...rest } = options ?? {};
+    const creator = this.awaitingCreator;
+    const parsed = JoinOptionsSchema.safeParse(creator ? { ...rest, role: 'facilitator' } : rest);
+    if (!parsed.success)
+      throw new ServerError(
+        400,
+        problemText(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+      );
+    const joined = this.session.join(parsed.data);
+    if (!joined.ok) throw new ServerError(400, problemText(joined.errors));
+    this.awaitingCreator = false;
+    const m = joined.value;
+    client.userData = { token: m.token };
+    this.session.connected(m.token, 1, Date.now());
+    this.sendTo(client, 'welcome', {
+      sessionId: client.sessionId,
+      role: m.role,
+      nation: m.nation,
+      name: m.name,
+      seatToken: m.token,
+      code: this.session.code,
+      scenario: this.session.state.scenario.id,
+    });
+    this.catchUp(client);
+    this.sync();
+  }
+
+  override onDrop(client: GameClient) {
+    this.dropped.add(client.sessionId);
+    this.session.connected(client.userData!.token, -1, Date.now());
+    this.sync();
+    this.allowReconnection(client, 30);
+  }
+
+  override onReconnect(client: GameClient) {
+    this.dropped.delete(client.sessionId);
+    this.session.connected(client.userData!.token, 1, Date.now());
+    this.viewVersion.delete(client.sessionId);
+    this.catchUp(client);
+    this.sync();
+  }
+
+  override onLeave(client: GameClient) {
+    const token = client.userData?.token;
+    if (token && !this.dropped.delete(client.sessionId)) this.session.connected(token, -1, Date.now());
+    this.viewVersion.delete(client.sessionId);
+    this.sync();
+  }
+
+  override onDispose() {
+    context?.games.delete(this.session.code);
+  }
+
+  private sendTo<K extends keyof ServerMessages>(client: Client, type: K, message: ServerMessages[K]) {
+    client.send(type, message);
+  }
+
+  /** Everything a (re)joining client needs: its view, its team's orders and the chat it may read. */
+  private catchUp(client: GameClient) {
+    const m = this.session.member(client.userData!.token);
+    this.sendView(client);
+    if (m?.nation) this.sendTo(client, 'team', this.session.teamOrders(m.nation));
+    if (m) this.sendTo(client, 'chatHistory', this.session.chatFor(m));
+  }
+
+  private sendView(client: GameClient) {
+    const view = this.session.view(this.session.member(client.userData!.token));
+    this.viewVersion.set(client.sessionId, this.session.state);
+    this.sendTo(client, 'view', view);
+  }
+
+  private viewerOf(client: GameClient): Viewer {
+    const m = this.session.member(client.userData!.token);
+    if (!m || m.role === 'spectator') return { kind: 'spectator' };
+    return m.nation ? { kind: 'nation', nation: m.nation } : { kind: 'facilitator' };
+  }
+
+  private delivery(): Delivery {
+    const each = (fn: (c: GameClient) => void) => {
+      for (const c of this.clients) if ((c as GameClient).userData) fn(c as GameClient);
+    };
+    const memberOf = (c: GameClient) => this.session.member(c.userData!.token);
+    return {
+      changed: () => {
+        this.sync();
+        // Views are large: send them only when the engine state itself changed.
+        each((c) => {
+          if (this.viewVersion.get(c.sessionId) !== this.session.state) this.sendView(c);
+        });
+      },
+      teamOrders: (nation) =>
+        each(
+          (c) => memberOf(c)?.nation === nation && this.sendTo(c, 'team', this.session.teamOrders(nation)),
+        ),
+      chat: (line: ChatLine) =>
+        each((c) => {
+          const m = memberOf(c);
+          if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
+        }),
+      report: (round: number, events: GameEvent[]) =>
+        each((c) => this.sendTo(c, 'report', { round, events: eventsFor(events, this.viewerOf(c)) })),
+      notice: (nation, text) =>
+        each(
+          (c) => (nation === null || memberOf(c)?.nation === nation) && this.sendTo(c, 'notice', { text }),
+        ),
+    };
+  }
+
+  private handle(client: GameClient, type: string, message: unknown) {
+    const refuse = (problems: { path: string; message: string }[]) =>
+      this.sendTo(client, 'error', { message: type, problems });
+    const schema = CLIENT_MESSAGES[type as ClientMessageType];
+    if (!schema)
+      return refuse([
+        {
+          path: '',
+          message: `unknown message type '${type}' (known: ${Object.keys(CLIENT_MESSAGES).join(', ')})`,
+        },
+      ]);
+    const parsed = schema.safeParse(message);
+    if (!parsed.success)
+      return refuse(
+        parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+      );
+    const m = this.session.member(client.userData!.token);
+    if (!m) return refuse([{ path: '', message: 'you are not a member of this game' }]);
+    const now = Date.now();
+    const s = this.session;
+    const data = parsed.data as ClientMessage<'draft'> & ClientMessage<'ready'> & ClientMessage<'chat'>;
+    let result: { ok: true; value: unknown } | { ok: false; errors: { path: string; message: string }[] };
+    switch (type as ClientMessageType) {
+      case 'draft':
+        result = s.draft(m, data.orders);
+        break;
+      case 'submit':
+        result = s.submit(m, data.orders, now);
+        break;
+      case 'retract':
+        result = s.retract(m, now);
+        break;
+      case 'ready':
+        result = s.ready(m, data.ready, now);
+        break;
+      case 'chat':
+        result = s.chat(m, data.channel, data.text, now);
+        break;
+      default: {
+        const cmd = parsed.data as Command;
+        const targetClient =
+          cmd.type === 'Kick' || cmd.type === 'Mute'
+            ? (this.clients.find((c) => c.sessionId === cmd.sessionId) as GameClient | undefined)
+            : undefined;
+        const target = targetClient ? s.member(targetClient.userData!.token) : undefined;
+        result = s.command(m, cmd, now, target);
+        if (result.ok && cmd.type === 'Kick' && targetClient)
+          targetClient.leave(4003, 'removed by the facilitator');
+        if (result.ok && cmd.type === 'Mute' && targetClient)
+          this.sendTo(targetClient, 'notice', {
+            text: cmd.muted ? 'The facilitator has muted you.' : 'You may chat again.',
+          });
+        if (s.status === 'ended') this.autoDispose = true;
+      }
+    }
+    if (!result.ok) return refuse(result.errors);
+    this.sendTo(client, 'ok', {
+      message: type,
+      ...(typeof result.value === 'string' ? { detail: result.value } : {}),
+    });
+    this.sync();
+  }
+
+  /** Mirrors the session's public facts into the synced room state. */
+  private sync() {
+    const st = this.state;
+    const s = this.session;
+    st.code = s.code;
+    st.title = s.title;
+    st.scenario = s.state.scenario.id;
+    st.phase = s.phase;
+    st.round = s.state.round;
+    st.rounds = s.state.rounds;
+    st.deadline = s.session.deadline;
+    st.paused = s.session.paused;
+    st.remaining = s.session.remaining;
+    st.status = s.status;
+    const facilitator = s.allMembers().find((m) => m.role === 'facilitator');
+    st.facilitator = facilitator?.name ?? '';
+    st.spectators = s.allMembers().filter((m) => m.role === 'spectator').length;
+    for (const nation of Object.keys(s.state.nations)) {
+      let seat = st.seats.get(nation);
+      if (!seat) {
+        seat = new SeatState();
+        seat.nation = nation;
+        st.seats.set(nation, seat);
+      }
+      const names = s.membersOf(nation).map((m) => m.name);
+      if (seat.players.join('\n') !== names.join('\n')) {
+        seat.players.clear();
+        for (const n of names) seat.players.push(n);
+      }
+      seat.connected = s.connectedCount(nation);
+      seat.bot = s.session.botSeats.includes(nation);
+      seat.submitted = s.isSubmitted(nation);
+      seat.ready = s.session.ready.includes(nation);
+    }
+    void this.setMetadata({
+      title: s.title,
+      scenario: st.scenario,
+      phase: st.phase,
+      round: st.round,
+      status: s.status,
+    });
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The public state every client of a game room receives through Colyseus' schema sync: the phase
+ * and its deadline, and each seat's public status. Everything nation-private (views, drafts, orders,
+ * chat) travels as per-client messages instead, cut by the engine's viewFor.
+ */
+import { MapSchema, schema, t } from '@colyseus/schema';
+
+export const SeatState = schema(
+  {
+    /** The nation's id. */
+    nation: t.string(),
+    /** Display names of the humans on this nation's team. */
+    players: t.array('string'),
+    /** Clients of the team connected now. */
+    connected: t.uint16(),
+    /** A bot plays the seat. */
+    bot: t.boolean(),
+    /** The nation has submitted orders this round (their content stays private). */
+    submitted: t.boolean(),
+    /** The nation is ready to leave the current briefing or negotiation phase. */
+    ready: t.boolean(),
+  },
+  'SeatState',
+);
+
+export const GameRoomState = schema(
+  {
+    code: t.string(),
+    title: t.string(),
+    scenario: t.string(),
+    /** 'lobby', 'briefing', 'negotiation', 'orders' or 'ended'. */
+    phase: t.string(),
+    round: t.uint16(),
+    rounds: t.uint16(),
+    /** When the phase ends, ms since the epoch (server clock); 0 when there is no deadline. */
+    deadline: t.float64(),
+    paused: t.boolean(),
+    /** Ms left in the phase while paused. */
+    remaining: t.float64(),
+    /** 'lobby', 'running' or 'ended'. */
+    status: t.string(),
+    facilitator: t.string(),
+    spectators: t.uint16(),
+    seats: t.map(SeatState),
+  },
+  'GameRoomState',
+);
+
+export type GameRoomStateType = InstanceType<typeof GameRoomState>;
+export { MapSchema };

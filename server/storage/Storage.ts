@@ -1,0 +1,94 @@
+/**
+ * What the game server keeps, behind a small interface so another database can be added later.
+ * SQLite (node:sqlite) is the default: see SqliteStorage.ts. Every write is synchronous and durable
+ * before the server acknowledges the message that caused it.
+ */
+import type { GameEvent } from '../../shared/engine/events.ts';
+import type { OrdersInput } from '../../shared/engine/ordersSchema.ts';
+import type { GameState } from '../../shared/engine/types.ts';
+import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
+import type { CreateOptions, Role } from '../../shared/protocol/schemas.ts';
+
+/** The room-level situation that is not part of the engine state: phase, clock, seats. */
+export interface SessionSnapshot {
+  phase: string;
+  /** Epoch ms when the current phase ends (0: no deadline). */
+  deadline: number;
+  paused: boolean;
+  /** Ms left in the phase when paused. */
+  remaining: number;
+  /** Nations played by a bot. */
+  botSeats: string[];
+  /** Bot seats the facilitator set (a returning human does not take these back by joining). */
+  forcedBots: string[];
+  /** Tokens the facilitator removed from the game. */
+  kicked: string[];
+  /** Nations ready to leave the current briefing or negotiation phase. */
+  ready: string[];
+  /** Tokens of muted members. */
+  muted: string[];
+}
+
+export interface GameRecord {
+  code: string;
+  options: CreateOptions;
+  /** 'lobby', 'running' or 'ended'. */
+  status: string;
+  title: string;
+  createdAt: number;
+  session: SessionSnapshot;
+}
+
+export interface MemberRecord {
+  token: string;
+  code: string;
+  role: Role;
+  nation: string | null;
+  name: string;
+}
+
+export interface OrderRecord {
+  code: string;
+  round: number;
+  nation: string;
+  /** null: the submission was retracted. */
+  orders: OrdersInput | null;
+  by: string;
+  at: number;
+}
+
+export interface RoundRecord {
+  round: number;
+  events: GameEvent[];
+}
+
+export interface Storage {
+  createGame(game: GameRecord, state: GameState): void;
+  /** Saves the game's status and session, and the engine state if given (the state at the start of a round). */
+  updateGame(code: string, status: string, session: SessionSnapshot, state?: GameState): void;
+  getGame(code: string): GameRecord | undefined;
+  /** The latest saved engine state of a game. */
+  latestState(code: string): GameState | undefined;
+  unfinishedGames(): GameRecord[];
+  addMember(member: MemberRecord): void;
+  member(token: string): MemberRecord | undefined;
+  members(code: string): MemberRecord[];
+  /** Records a submission (or a retraction) before it is acknowledged. */
+  addOrder(order: OrderRecord): void;
+  /** Every submission of a game, oldest first (optionally one round's). */
+  orders(code: string, round?: number): OrderRecord[];
+  /** Records a resolved round's events and the state after it, in one transaction. */
+  addRound(
+    code: string,
+    round: number,
+    events: GameEvent[],
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void;
+  rounds(code: string): RoundRecord[];
+  /** Stores a chat line and returns its id. */
+  addChat(code: string, line: Omit<ChatLine, 'id'>): number;
+  chat(code: string): ChatLine[];
+  close(): void;
+}

@@ -1,0 +1,130 @@
+/**
+ * The wire protocol between clients (browsers, bots, AI agents) and the game server: the options
+ * of a new game, the options of a join, and every message a client may send. Each is a zod
+ * schema; the server parses every message with it and answers a failure with an `error` message
+ * naming the field and the reason. docs/PROTOCOL.md documents them for bot authors.
+ */
+import { z } from 'zod';
+import { OrdersSchema } from '../engine/ordersSchema.ts';
+import { EventCardSchema } from '../engine/scenarioSchema.ts';
+
+const nationId = z.string().regex(/^[A-Z]{2}$/, 'must be a nation id (two capital letters)');
+const seconds = (max: number) => z.number().int('must be a whole number of seconds').min(0).max(max);
+
+/** Phases of a round, plus the lobby before the first round and the end. */
+export const PHASES = ['lobby', 'briefing', 'negotiation', 'orders', 'ended'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Seconds each phase lasts; 0 means no deadline (the facilitator or the players' readiness moves on). */
+export const TimersSchema = z
+  .object({
+    briefing: seconds(3600).default(20),
+    negotiation: seconds(7200).default(120),
+    orders: seconds(7200).default(120),
+  })
+  .strict();
+export type Timers = z.infer<typeof TimersSchema>;
+
+/** Options of a new game, given by its creator (who becomes its facilitator). */
+export const CreateOptionsSchema = z
+  .object({
+    /** Scenario id (GET /api/scenarios lists them). */
+    scenario: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,60}$/, 'must be a scenario id')
+      .default('sovereign-ai-2026'),
+    /** Number of rounds (default: the scenario's). */
+    rounds: z.number().int().min(1).max(40).optional(),
+    timers: TimersSchema.prefault({}),
+    /** Private games are not listed; they are joined by code only. */
+    private: z.boolean().default(false),
+    /** Bots play the seats nobody takes and the seats abandoned past the grace period. */
+    bots: z.boolean().default(true),
+    /** Several clients may share a nation as a team. */
+    teams: z.boolean().default(true),
+    /** Seconds a dropped player's seat waits before a bot takes it (bots on). */
+    graceSeconds: seconds(3600).default(60),
+    /** PRNG seed; the same seed, scenario and orders replay the same game. Random if omitted. */
+    seed: z.number().int().min(0).max(2_147_483_647).optional(),
+    /** A title for the game list. */
+    title: z.string().trim().min(1).max(60).optional(),
+  })
+  .strict();
+export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
+
+/** Who a client joins as. */
+export const ROLES = ['facilitator', 'player', 'spectator'] as const;
+export type Role = (typeof ROLES)[number];
+
+/**
+ * Options of a join (and of a create, merged with CreateOptions there). With a `seatToken` from an
+ * earlier `welcome`, the client gets its role, nation and name back and the other fields are ignored.
+ */
+export const JoinOptionsSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(24, 'must be at most 24 characters'),
+    /** 'facilitator' only for the game's creator. */
+    role: z.enum(ROLES).default('player'),
+    /** For a player: the nation to play (default: the first free one). The facilitator may also play one. */
+    nation: nationId.optional(),
+    seatToken: z.string().min(8).max(64).optional(),
+  })
+  .strict();
+export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
+
+/** Chat channels: everyone, the sender's team, or the two teams of a bilateral channel. */
+export const ChatChannelSchema = z.union([z.literal('public'), z.literal('team'), nationId]);
+export type ChatChannel = z.infer<typeof ChatChannelSchema>;
+
+/** Facilitator commands. A player or spectator sending one gets a refusal. */
+export const CommandSchema = z.discriminatedUnion('type', [
+  /** Leaves the lobby: round 1's briefing begins. */
+  z.object({ type: z.literal('Start') }).strict(),
+  z.object({ type: z.literal('Pause') }).strict(),
+  z.object({ type: z.literal('Resume') }).strict(),
+  /** Adds (or with a negative number removes) time from the current phase. */
+  z.object({ type: z.literal('AddTime'), seconds: z.number().int().min(-7200).max(7200) }).strict(),
+  /** Ends the current phase now (in the orders phase: resolves the round). */
+  z.object({ type: z.literal('Advance') }).strict(),
+  /** Resolves the round now, whatever the phase. */
+  z.object({ type: z.literal('ForceResolve') }).strict(),
+  /** Injects an event card: from the scenario's deck by id, or written on the spot. */
+  z
+    .object({
+      type: z.literal('InjectEvent'),
+      cardId: z.string().min(1).max(60).optional(),
+      card: EventCardSchema.optional(),
+    })
+    .strict()
+    .refine((c) => (c.cardId === undefined) !== (c.card === undefined), {
+      message: 'give exactly one of cardId or card',
+      path: ['cardId'],
+    }),
+  /** Hands a seat to a bot (on) or back to its humans (off). */
+  z.object({ type: z.literal('BotSeat'), nation: nationId, on: z.boolean() }).strict(),
+  z.object({ type: z.literal('Kick'), sessionId: z.string().min(1).max(64) }).strict(),
+  z.object({ type: z.literal('Mute'), sessionId: z.string().min(1).max(64), muted: z.boolean() }).strict(),
+  z.object({ type: z.literal('EndGame') }).strict(),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+/** Every message a client may send, by type. */
+export const CLIENT_MESSAGES = {
+  /** The team's shared draft of its orders (checked for shape, not yet against the budget). */
+  draft: z.object({ orders: OrdersSchema }).strict(),
+  /** Submits the nation's orders for this round (fully checked); the last submission counts. */
+  submit: z.object({ orders: OrdersSchema }).strict(),
+  /** Takes the submission back (orders phase only). */
+  retract: z.object({}).strict(),
+  /** Ready to leave the current briefing or negotiation phase (all human nations ready → next phase). */
+  ready: z.object({ ready: z.boolean() }).strict(),
+  chat: z
+    .object({
+      channel: ChatChannelSchema,
+      text: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+    })
+    .strict(),
+  command: CommandSchema,
+} as const;
+export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
+export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof CLIENT_MESSAGES)[T]>;

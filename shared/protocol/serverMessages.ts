@@ -1,0 +1,73 @@
+/**
+ * Messages the server sends to a client (besides the synced room state). Each goes only to the
+ * clients allowed to see it: a nation's draft and orders to its team, a bilateral chat line to the
+ * two teams and the facilitator, a view cut by the engine's viewFor for each client.
+ */
+import type { GameEvent } from '../engine/events.ts';
+import type { OrdersInput } from '../engine/ordersSchema.ts';
+import type { Problem } from '../engine/result.ts';
+import type { GameView } from '../engine/viewFor.ts';
+import type { ChatChannel, Role } from './schemas.ts';
+
+/** First message after a join: who the client is. Keep `seatToken` to get the same seat back. */
+export interface WelcomeMessage {
+  sessionId: string;
+  role: Role;
+  nation: string | null;
+  name: string;
+  seatToken: string;
+  code: string;
+  scenario: string;
+}
+
+/** A chat line. `channel` is 'public', 'team' or, for a bilateral line, the pair 'CN-US' (sorted). */
+export interface ChatLine {
+  id: number;
+  round: number;
+  channel: 'public' | 'team' | `${string}-${string}`;
+  /** The team channel's nation (team lines only). */
+  team?: string;
+  from: { name: string; nation: string | null; role: Role };
+  text: string;
+  /** Server time, ms since the epoch. */
+  at: number;
+}
+
+/** The team's orders: the shared draft and the submitted orders of the current round. */
+export interface TeamOrdersMessage {
+  nation: string;
+  round: number;
+  draft: OrdersInput | null;
+  draftBy: string | null;
+  submitted: OrdersInput | null;
+  submittedBy: string | null;
+}
+
+/** A round's resolution as this client may see it. */
+export interface RoundReportMessage {
+  round: number;
+  events: GameEvent[];
+}
+
+/** A refusal: which message, which field (dotted path, '' for the whole message) and why. */
+export interface ErrorMessage {
+  message: string;
+  problems: Problem[];
+}
+
+/** Server → client messages by type. */
+export interface ServerMessages {
+  welcome: WelcomeMessage;
+  view: GameView;
+  team: TeamOrdersMessage;
+  report: RoundReportMessage;
+  chat: ChatLine;
+  chatHistory: ChatLine[];
+  /** Acknowledges an accepted message (submit, retract, command…). */
+  ok: { message: string; detail?: string };
+  error: ErrorMessage;
+  /** A notice to this client (muted, seat taken over by a bot…). */
+  notice: { text: string };
+}
+
+export type { ChatChannel };
