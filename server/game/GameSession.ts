@@ -254,11 +254,12 @@ export class GameSession {
     return { ok: true, value: m.nation };
   }
 
+  /** Drafts may be shared from the lobby on, so a team can plan before the first round. */
   draft(m: MemberRecord, orders: OrdersInput): Result<null> {
-    const who = this.playing(m);
-    if (!who.ok) return who;
-    this.drafts.set(who.value, { orders, by: m.name });
-    this.delivery?.teamOrders(who.value);
+    if (!m.nation) return fail('', 'only a player with a nation can draft orders');
+    if (this.status === 'ended') return fail('', 'the game has ended');
+    this.drafts.set(m.nation, { orders, by: m.name });
+    this.delivery?.teamOrders(m.nation);
     return { ok: true, value: null };
   }
 

@@ -1,0 +1,367 @@
+/**
+ * The game server for real: a server process, SDK clients, SQLite on disk. Each test plays its own
+ * game on one shared server; the restart test kills and restarts that server on the same database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GameView } from '../../shared/engine/index.ts';
+import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
+import {
+  createGame,
+  join,
+  type Player,
+  type ServerProcess,
+  spend,
+  startServer,
+  stopServer,
+  waitFor,
+} from './harness.ts';
+
+const PORT = 3100 + Math.floor(Math.random() * 800);
+let server: ServerProcess;
+
+beforeAll(async () => {
+  server = await startServer(PORT);
+});
+afterAll(async () => {
+  if (server) await stopServer(server, 'SIGTERM');
+});
+
+const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
+const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
+const view = (p: Player) => p.last('view') as unknown as GameView;
+const state = (p: Player) =>
+  p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
+const seat = (p: Player, nation: string) => state(p).seats.get(nation);
+
+/** Every human nation says ready until the phase is `phase`. */
+async function readyUntil(fac: Player, players: Player[], phase: string) {
+  while (state(fac).phase !== phase) {
+    const before = state(fac).phase;
+    for (const p of players) await p.request('ready', { ready: true });
+    await waitFor(`leaving ${before}`, () => state(fac).phase !== before);
+  }
+}
+
+describe('a whole game with three clients and a team of two', () => {
+  it('plays two rounds to the end, keeping every nation-private message inside its team', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', rounds: 2, timers: NO_TIMERS });
+    const c = code(fac);
+    expect(c).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}$/);
+    const ann = await join(server.url, c, { name: 'Ann', nation: 'US' });
+    const bo = await join(server.url, c, { name: 'Bo', nation: 'US' });
+    const chen = await join(server.url, c, { name: 'Chen', nation: 'CN' });
+    const screen = await join(server.url, c, { name: 'Projector', role: 'spectator' });
+    expect((ann.last('welcome') as unknown as WelcomeMessage).nation).toBe('US');
+    expect((screen.last('welcome') as unknown as WelcomeMessage).role).toBe('spectator');
+    await waitFor('seats', () => (seat(fac, 'US')?.players as string[] | undefined)?.length === 2);
+
+    // The team shares its draft; nobody else sees it.
+    const teamUpdate = bo.next<TeamOrdersMessage>('team');
+    expect((await ann.request('draft', { orders: { budget: { compute: 13.37 } } })).type).toBe('ok');
+    const shared = await teamUpdate;
+    expect(shared.draft?.budget?.compute).toBe(13.37);
+    expect(shared.draftBy).toBe('Ann');
+
+    // Team chat, a bilateral channel with the EU, and a public line.
+    expect((await ann.request('chat', { channel: 'team', text: 'US-TEAM-MARKER' })).type).toBe('ok');
+    expect((await bo.request('chat', { channel: 'EU', text: 'US-EU-MARKER' })).type).toBe('ok');
+    expect((await chen.request('chat', { channel: 'public', text: 'hello all' })).type).toBe('ok');
+    await waitFor(
+      'chat delivered',
+      () => bo.transcript().includes('US-TEAM-MARKER') && fac.transcript().includes('US-EU-MARKER'),
+    );
+
+    expect((await fac.request('command', { type: 'Start' })).type).toBe('ok');
+    await waitFor('briefing', () => state(fac).phase === 'briefing');
+    expect(seat(fac, 'EU')?.bot).toBe(true);
+    expect(seat(fac, 'US')?.bot).toBe(false);
+
+    for (const round of [1, 2]) {
+      await readyUntil(fac, [ann, chen], 'orders');
+      await waitFor('bot submitted', () => seat(fac, 'EU')?.submitted === true);
+      const usBudget = view(ann).nations.US!.budget;
+      const cnBudget = view(chen).nations.CN!.budget;
+      const usOrders = { budget: { ...spend(usBudget), safety: 4.321 }, release: 'closed' };
+      expect((await ann.request('submit', { orders: usOrders })).type).toBe('ok');
+      await waitFor('US submitted', () => seat(fac, 'US')?.submitted === true);
+      const report = chen.next<{ round: number; events: { type: string }[] }>('report');
+      expect(
+        (await chen.request('submit', { orders: { budget: spend(cnBudget), release: 'open' } })).type,
+      ).toBe('ok');
+      const r = await report;
+      expect(r.round).toBe(round);
+      expect(r.events.length).toBeGreaterThan(10);
+    }
+    await waitFor('the end', () => state(fac).phase === 'ended');
+    await waitFor('final view', () => view(chen).status === 'ended');
+    // At the end secrets are revealed to all.
+    expect(view(chen).nations.US!.secretObjective).toEqual(expect.any(String));
+    expect(view(chen).seed).toEqual(expect.any(Number));
+
+    // What each client actually received.
+    const secretOfUS = view(fac).nations.US!.secretObjective!;
+    for (const outsider of [chen, screen]) {
+      const t = outsider.transcript();
+      expect(t).not.toContain('13.37');
+      expect(t).not.toContain('4.321');
+      expect(t).not.toContain('US-TEAM-MARKER');
+      expect(t).not.toContain('"rng"');
+      expect(t).not.toContain('"deck"');
+      // Before the end, no view showed the US secret objective or the seed.
+      const views = outsider.messages.filter((m) => m.type === 'view').map((m) => m.message as GameView);
+      for (const v of views.filter((v) => v.status !== 'ended')) {
+        expect(v.nations.US!.secretObjective).toBeNull();
+        expect(v.seed).toBeNull();
+      }
+      expect(JSON.stringify(views.filter((v) => v.status !== 'ended'))).not.toContain(`"${secretOfUS}"`);
+    }
+    expect(chen.transcript()).not.toContain('US-EU-MARKER');
+    expect(screen.transcript()).not.toContain('US-EU-MARKER');
+    expect(screen.transcript()).toContain('hello all');
+    expect(bo.transcript()).toContain('4.321');
+    expect(fac.transcript()).toContain('US-TEAM-MARKER');
+
+    // The report: quantities per round for everyone, chat for the facilitator only.
+    const pub = await (await fetch(`${server.url}/api/games/${c}/report.json`)).json();
+    expect(pub.history).toHaveLength(3);
+    expect(pub.orders.filter((o: { nation: string }) => o.nation === 'US')).toHaveLength(2);
+    expect(JSON.stringify(pub.chat)).not.toContain('US-TEAM-MARKER');
+    const token = (fac.last('welcome') as unknown as WelcomeMessage).seatToken;
+    const full = await (await fetch(`${server.url}/api/games/${c}/report.json?token=${token}`)).json();
+    expect(JSON.stringify(full.chat)).toContain('US-TEAM-MARKER');
+    const csv = await (await fetch(`${server.url}/api/games/${c}/report.csv`)).text();
+    expect(csv.split('\n')[0]).toBe(
+      'round,nation,softPower,compute,capability,trust,sovereignty,economy,budget,score',
+    );
+    expect(csv.trim().split('\n')).toHaveLength(1 + 3 * 3);
+    const denied = await fetch(
+      `${server.url}/api/games/${c}/report.json?token=${(ann.last('welcome') as unknown as WelcomeMessage).seatToken}`,
+    );
+    expect(denied.status).toBe(403);
+    for (const p of [fac, ann, bo, chen, screen]) await p.room.leave();
+  });
+});
+
+describe('bad input', () => {
+  it('answers every kind of bad message with an error naming the field, and changes nothing', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', timers: NO_TIMERS });
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    await fac.request('command', { type: 'Start' });
+    await readyUntil(fac, [ann], 'orders');
+    const budget = view(ann).nations.US!.budget;
+    const cases: [string, unknown, string, RegExp][] = [
+      ['bogus', {}, '', /unknown message type 'bogus'/],
+      ['submit', { orders: { budget: { compute: 'lots' } } }, 'orders.budget.compute', /number/],
+      ['submit', { orders: { budget: { compute: -1 } } }, 'orders.budget.compute', /negative/],
+      ['submit', { orders: { budget: { compute: budget + 1 } } }, 'budget', /budget/],
+      ['submit', { orders: { release: 'sometimes' } }, 'orders.release', /./],
+      [
+        'submit',
+        { orders: { exportControls: [{ target: 'XX', chips: 'embargo' }] } },
+        'exportControls.0.target',
+        /XX/,
+      ],
+      ['submit', { orders: {}, extra: 1 }, '', /extra/],
+      ['draft', { orders: { wings: 2 } }, 'orders', /wings/],
+      ['chat', { channel: 'public', text: '   ' }, 'text', /empty/],
+      ['chat', { channel: 'public', text: 'x'.repeat(501) }, 'text', /500/],
+      ['chat', { channel: 'ZZ', text: 'hi' }, 'channel', /ZZ/],
+      ['chat', { channel: 'US', text: 'hi' }, 'channel', /team/],
+      ['ready', { ready: 'yes' }, 'ready', /boolean/],
+      ['command', { type: 'Pause' }, 'type', /only the facilitator/],
+      ['command', { type: 'EndGame' }, 'type', /only the facilitator/],
+      ['command', { type: 'Explode' }, 'type', /./],
+      ['retract', {}, '', /no submission/],
+    ];
+    for (const [type, message, path, reason] of cases) {
+      const reply = await ann.request(type, message);
+      expect(reply.type, `${type} ${JSON.stringify(message)}`).toBe('error');
+      const problems = reply.message.problems as { path: string; message: string }[];
+      expect(
+        problems.some((p) => p.path === path && reason.test(p.message)),
+        `${type} ${JSON.stringify(message)} → ${JSON.stringify(problems)}`,
+      ).toBe(true);
+    }
+    // Still connected, nothing submitted, still in the orders phase of round 1.
+    expect(ann.room.connection.isOpen).toBe(true);
+    expect(seat(fac, 'US')?.submitted).toBe(false);
+    expect(state(fac).round).toBe(1);
+    expect(state(fac).phase).toBe('orders');
+    // A facilitator command with a bad field is refused too.
+    const bad = await fac.request('command', { type: 'AddTime', seconds: 'soon' });
+    expect(bad.type).toBe('error');
+    expect((bad.message.problems as { path: string }[])[0]?.path).toBe('seconds');
+    const badCard = await fac.request('command', { type: 'InjectEvent', cardId: 'no-such-card' });
+    expect(badCard.type).toBe('error');
+    expect(JSON.stringify(badCard.message.problems)).toMatch(/no card 'no-such-card'/);
+    // And a bad join is refused with the field named.
+    await expect(join(server.url, code(fac), { name: 'Zed', nation: 'XX' })).rejects.toThrow(/nation/);
+    await expect(join(server.url, code(fac), { name: '' })).rejects.toThrow(/name/);
+    await expect(join(server.url, code(fac), { name: 'Eve', role: 'facilitator' })).rejects.toThrow(
+      /facilitator/,
+    );
+    for (const p of [fac, ann]) await p.room.leave();
+  });
+});
+
+describe('flooding', () => {
+  it('limits chat to 5 lines in 5 seconds and disconnects a client flooding messages, leaving the others', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers' });
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    const replies = [];
+    for (let i = 0; i < 6; i++)
+      replies.push((await ann.request('chat', { channel: 'public', text: `line ${i}` })).type);
+    expect(replies).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'error']);
+    const flooder = await join(server.url, code(fac), { name: 'Flood', nation: 'CN' });
+    const closed = new Promise<number>((resolve) => flooder.room.onLeave((c) => resolve(c)));
+    for (let i = 0; i < 200; i++) flooder.room.send('draft', { orders: {} });
+    expect(await closed).not.toBe(1000);
+    expect(ann.room.connection.isOpen).toBe(true);
+    expect((await ann.request('draft', { orders: {} })).type).toBe('ok');
+    for (const p of [fac, ann]) await p.room.leave();
+  });
+});
+
+describe('the facilitator', () => {
+  it('pauses, resumes, adds time, injects a card, hands a seat to a bot and ends the game', async () => {
+    const fac = await createGame(server.url, {
+      scenario: 'three-powers',
+      timers: { briefing: 100, negotiation: 100, orders: 100 },
+    });
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    await fac.request('command', { type: 'Start' });
+    await waitFor('briefing', () => state(fac).phase === 'briefing');
+    const deadline = state(fac).deadline as number;
+    expect(deadline - Date.now()).toBeGreaterThan(90_000);
+    await fac.request('command', { type: 'AddTime', seconds: 60 });
+    await waitFor('more time', () => (state(fac).deadline as number) - deadline === 60_000);
+    await fac.request('command', { type: 'Pause' });
+    await waitFor('paused', () => state(fac).paused === true);
+    expect(state(fac).remaining as number).toBeGreaterThan(150_000);
+    await fac.request('command', { type: 'Resume' });
+    await waitFor(
+      'resumed',
+      () => state(fac).paused === false && (state(fac).deadline as number) > Date.now(),
+    );
+    const news = ann.next<{ events: { type: string; params: Record<string, unknown> }[] }>('report');
+    const injected = await fac.request('command', {
+      type: 'InjectEvent',
+      card: {
+        id: 'strait-crisis',
+        title: 'Crisis in the Strait',
+        text: 'Shipping of chips is disrupted.',
+        anchor: 'A facilitator scenario, 2026.',
+        source: 'facilitator',
+        effects: [
+          { type: 'AdjustStack', layer: 'fabrication', nations: ['@holder:fabrication'], factor: 0.8 },
+        ],
+      },
+    });
+    expect(injected.type).toBe('ok');
+    expect((await news).events[0]?.params.card).toBe('strait-crisis');
+    await fac.request('command', { type: 'BotSeat', nation: 'US', on: true });
+    await waitFor('US bot', () => seat(fac, 'US')?.bot === true);
+    await fac.request('command', { type: 'Advance' });
+    await fac.request('command', { type: 'Advance' });
+    await waitFor('orders', () => state(fac).phase === 'orders');
+    await waitFor('bot orders', () => seat(fac, 'US')?.submitted === true);
+    const end = ann.next<{ events: { type: string }[] }>('report');
+    await fac.request('command', { type: 'EndGame' });
+    expect((await end).events.some((e) => e.type === 'GameEnded')).toBe(true);
+    await waitFor('ended', () => state(fac).phase === 'ended');
+    const again = await fac.request('command', { type: 'EndGame' });
+    expect(again.type).toBe('error');
+    for (const p of [fac, ann]) await p.room.leave();
+  });
+});
+
+describe('seats', () => {
+  it('a player refreshing mid-round gets the same seat and its submitted orders back', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', timers: NO_TIMERS });
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    const chen = await join(server.url, code(fac), { name: 'Chen', nation: 'CN' });
+    await fac.request('command', { type: 'Start' });
+    await readyUntil(fac, [ann, chen], 'orders');
+    const orders = { budget: { compute: 7.5, safety: 2.25 } };
+    expect((await ann.request('submit', { orders })).type).toBe('ok');
+    const token = (ann.last('welcome') as unknown as WelcomeMessage).seatToken;
+    await ann.room.leave();
+    const back = await join(server.url, code(fac), { seatToken: token, name: 'ignored' });
+    const welcome = back.last('welcome') as unknown as WelcomeMessage;
+    expect(welcome.nation).toBe('US');
+    expect(welcome.name).toBe('Ann');
+    const team = await waitFor('team', () => back.last<TeamOrdersMessage>('team'));
+    expect(team.submitted).toEqual(orders);
+    expect([...(seat(fac, 'US')?.players as Iterable<string>)]).toEqual(['Ann']);
+    for (const p of [fac, back, chen]) await p.room.leave();
+  });
+
+  it('a bot takes over an abandoned seat and the human takes it back', async () => {
+    const fac = await createGame(server.url, {
+      scenario: 'three-powers',
+      timers: NO_TIMERS,
+      graceSeconds: 1,
+    });
+    const chen = await join(server.url, code(fac), { name: 'Chen', nation: 'CN' });
+    await fac.request('command', { type: 'Start' });
+    expect(seat(fac, 'CN')?.bot).toBe(false);
+    const token = (chen.last('welcome') as unknown as WelcomeMessage).seatToken;
+    await chen.room.leave();
+    await waitFor('a bot on CN', () => seat(fac, 'CN')?.bot === true, 8000);
+    const back = await join(server.url, code(fac), { seatToken: token, name: 'Chen' });
+    await waitFor('CN human again', () => seat(fac, 'CN')?.bot === false);
+    expect((back.last('welcome') as unknown as WelcomeMessage).nation).toBe('CN');
+    for (const p of [fac, back]) await p.room.leave();
+  });
+
+  it('a nation without teams refuses a second player', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', teams: false });
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    await expect(join(server.url, code(fac), { name: 'Bo', nation: 'US' })).rejects.toThrow(/taken/);
+    const games = await (await fetch(`${server.url}/api/games`)).json();
+    expect(games.map((g: { code: string }) => g.code)).toContain(code(fac));
+    for (const p of [fac, ann]) await p.room.leave();
+  });
+});
+
+describe('persistence', () => {
+  it('a killed server restarts on the same database and the game goes on with every submitted order', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', timers: NO_TIMERS, private: true });
+    const c = code(fac);
+    const ann = await join(server.url, c, { name: 'Ann', nation: 'US' });
+    const chen = await join(server.url, c, { name: 'Chen', nation: 'CN' });
+    await fac.request('command', { type: 'Start' });
+    await readyUntil(fac, [ann, chen], 'orders');
+    const orders = { budget: { compute: 11, training: 9.5, safety: 3 }, release: 'open' };
+    expect((await ann.request('submit', { orders })).type).toBe('ok');
+    await ann.request('chat', { channel: 'team', text: 'before the crash' });
+    const tokens = [fac, ann, chen].map((p) => (p.last('welcome') as unknown as WelcomeMessage).seatToken);
+    const games = await (await fetch(`${server.url}/api/games`)).json();
+    expect(games.map((g: { code: string }) => g.code)).not.toContain(c);
+
+    await stopServer(server, 'SIGKILL');
+    server = await startServer(server.port, server.dataDir);
+    expect(server.output()).toContain(c);
+
+    const [fac2, ann2, chen2] = await Promise.all(
+      tokens.map((seatToken) => join(server.url, c, { seatToken, name: 'x' })),
+    );
+    expect(state(fac2!).round).toBe(1);
+    expect(state(fac2!).phase).toBe('orders');
+    expect(seat(fac2!, 'US')?.submitted).toBe(true);
+    const team = await waitFor('team', () => ann2!.last<TeamOrdersMessage>('team'));
+    expect(team.submitted).toEqual(orders);
+    expect(JSON.stringify(ann2!.last('chatHistory'))).toContain('before the crash');
+    const report = ann2!.next<{ round: number }>('report');
+    const budget = view(chen2!).nations.CN!.budget;
+    expect((await chen2!.request('submit', { orders: { budget: spend(budget) } })).type).toBe('ok');
+    expect((await report).round).toBe(1);
+    await waitFor('round 2', () => state(fac2!).round === 2);
+    // The US orders of round 1 were those submitted before the crash.
+    const full = await (await fetch(`${server.url}/api/games/${c}/report.json`)).json();
+    expect(
+      full.orders.find((o: { nation: string; round: number }) => o.nation === 'US' && o.round === 1).orders,
+    ).toEqual(orders);
+    for (const p of [fac2!, ann2!, chen2!]) await p.room.leave();
+  });
+});

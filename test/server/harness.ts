@@ -1,0 +1,156 @@
+/**
+ * Test harness: the real server as a child process (so a test can kill and restart it on the same
+ * database) and real @colyseus/sdk clients that record every message they receive.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as pathJoin } from 'node:path';
+import { Client, type Room } from '@colyseus/sdk';
+
+const root = pathJoin(import.meta.dirname, '..', '..');
+
+export interface ServerProcess {
+  port: number;
+  dataDir: string;
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Starts `node server/main.ts` on a port and data folder and waits for /health. */
+export async function startServer(
+  port: number,
+  dataDir = mkdtempSync(pathJoin(tmpdir(), 'sovereign-test-')),
+) {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (d) => {
+    out += String(d);
+  });
+  child.stderr?.on('data', (d) => {
+    out += String(d);
+  });
+  const url = `http://localhost:${port}`;
+  const start = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) break;
+    } catch {}
+    if (Date.now() - start > 20_000) throw new Error(`server did not start: ${out}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { port, dataDir, url, child, output: () => out } satisfies ServerProcess;
+}
+
+/** Stops the server: SIGKILL by default, as a crash would. */
+export async function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGKILL') {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill(signal);
+  await exited;
+}
+
+/** A connected client and everything it received, in order. */
+export interface Player {
+  room: Room;
+  messages: { type: string; message: unknown }[];
+  /** The last message of a type. */
+  last<T = Record<string, unknown>>(type: string): T | undefined;
+  /** Waits for the next message of a type after the ones already seen. */
+  next<T = Record<string, unknown>>(type: string, timeoutMs?: number): Promise<T>;
+  /** Sends and waits for the reply to it ('ok' or 'error' naming that message). */
+  request(
+    type: string,
+    message: unknown,
+  ): Promise<{ type: 'ok' | 'error'; message: Record<string, unknown> }>;
+  /** Everything received, as one string (for leak checks). */
+  transcript(): string;
+}
+
+function record(room: Room): Player {
+  const messages: { type: string; message: unknown }[] = [];
+  room.onMessage('*', (type, message) => {
+    messages.push({ type: String(type), message });
+  });
+  // Tests reconnect explicitly with seat tokens; no automatic retries after a server kill.
+  room.reconnection.enabled = false;
+  const player: Player = {
+    room,
+    messages,
+    last: <T>(type: string) => messages.findLast((m) => m.type === type)?.message as T | undefined,
+    next: async <T>(type: string, timeoutMs = 10_000) => {
+      const seen = messages.length;
+      const found = await waitFor(
+        `message '${type}'`,
+        () => messages.slice(seen).find((m) => m.type === type),
+        timeoutMs,
+      );
+      return found.message as T;
+    },
+    request: async (type, message) => {
+      const seen = messages.length;
+      room.send(type, message);
+      const reply = await waitFor(`a reply to '${type}'`, () =>
+        messages
+          .slice(seen)
+          .find(
+            (m) =>
+              (m.type === 'ok' || m.type === 'error') && (m.message as { message: string }).message === type,
+          ),
+      );
+      return reply as { type: 'ok' | 'error'; message: Record<string, unknown> };
+    },
+    transcript: () => JSON.stringify(messages),
+  };
+  return player;
+}
+
+/** Creates a game as its facilitator. */
+export async function createGame(
+  url: string,
+  game: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+) {
+  const room = await new Client(url).create('game', { name: 'Facilitator', game, ...extra });
+  const p = record(room);
+  await waitFor('welcome', () => p.last('welcome'));
+  return p;
+}
+
+/** Joins a game by code. */
+export async function join(url: string, code: string, options: Record<string, unknown>) {
+  const room = await new Client(url).joinById(code, options);
+  const p = record(room);
+  await waitFor('welcome', () => p.last('welcome'));
+  return p;
+}
+
+/** A spread of a nation's budget over the budget lines, within it. */
+export function spend(
+  budget: number,
+  shares = { compute: 0.3, training: 0.3, chips: 0.1, talent: 0.1, safety: 0.1, aid: 0.05 },
+) {
+  return Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, Math.floor(budget * v * 100) / 100]));
+}
