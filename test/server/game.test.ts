@@ -292,7 +292,7 @@ describe('seats', () => {
     expect(welcome.name).toBe('Ann');
     const team = await waitFor('team', () => back.last<TeamOrdersMessage>('team'));
     expect(team.submitted).toEqual(orders);
-    expect([...(seat(fac, 'US')?.players as Iterable<string>)]).toEqual(['Ann']);
+    expect(Array.from((seat(fac, 'US')?.players ?? []) as Iterable<string>)).toEqual(['Ann']);
     for (const p of [fac, back, chen]) await p.room.leave();
   });
 
