@@ -23,8 +23,8 @@ import {
 import type { Command, CreateOptions, JoinOptions, Phase } from '../../shared/protocol/schemas.ts';
 import type { ChatLine, TeamOrdersMessage } from '../../shared/protocol/serverMessages.ts';
 import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
-import { bilateralChannel, maySeeChat } from './chatAudience.ts';
-import { newSeatToken } from './joinCode.ts';
+import { ChatLog } from './ChatLog.ts';
+import { Members } from './Members.ts';
 
 /** What the session asks its transport to deliver. */
 export interface Delivery {
@@ -40,8 +40,6 @@ export interface Delivery {
 }
 
 const BOT_POLICY = 'balanced';
-const CHAT_BURST = 5;
-const CHAT_WINDOW_MS = 5000;
 const fail = (path: string, message: string): { ok: false; errors: Problem[] } => ({
   ok: false,
   errors: [{ path, message }],
@@ -59,13 +57,10 @@ export class GameSession {
   state: GameState;
   session: SessionSnapshot;
   status: 'lobby' | 'running' | 'ended';
-  private readonly members = new Map<string, MemberRecord>();
-  private readonly connections = new Map<string, number>();
+  private readonly members: Members;
   private readonly submitted = new Map<string, Submission>();
   private readonly drafts = new Map<string, Submission>();
-  private readonly emptySince = new Map<string, number>();
-  private readonly chatTimes = new Map<string, number[]>();
-  private chatLog: ChatLine[];
+  private readonly chatLog: ChatLog;
   delivery: Delivery | null = null;
 
   private readonly storage: Storage;
@@ -78,12 +73,12 @@ export class GameSession {
     this.state = state;
     this.session = record.session;
     this.status = record.status as GameSession['status'];
-    for (const m of storage.members(this.code)) this.members.set(m.token, m);
+    this.members = new Members(storage, this.code);
     for (const o of storage.orders(this.code, state.round)) {
       if (o.orders) this.submitted.set(o.nation, { orders: o.orders, by: o.by });
       else this.submitted.delete(o.nation);
     }
-    this.chatLog = storage.chat(this.code);
+    this.chatLog = new ChatLog(storage, this.code);
   }
 
   /** A new game in its lobby, saved before it is returned. */
@@ -127,42 +122,14 @@ export class GameSession {
 
   /** Admits a client: back to its seat with a token, or to a new one. */
   join(options: JoinOptions): Result<MemberRecord> {
-    if (options.seatToken) {
-      const m = this.members.get(options.seatToken);
-      if (!m) return fail('seatToken', 'no seat in this game has that token');
-      if (this.session.kicked.includes(m.token))
-        return fail('seatToken', 'this seat was removed by the facilitator');
-      if (m.nation) this.reclaimSeat(m.nation);
-      return { ok: true, value: m };
-    }
-    const nations = Object.keys(this.state.nations);
-    let nation: string | null = null;
-    if (options.role === 'facilitator') {
-      if ([...this.members.values()].some((m) => m.role === 'facilitator'))
-        return fail('role', 'this game already has a facilitator (rejoin with your seat token)');
-    }
-    if (options.nation !== undefined) {
-      if (options.role === 'spectator') return fail('nation', 'a spectator does not play a nation');
-      if (!nations.includes(options.nation))
-        return fail('nation', `no nation '${options.nation}' in this game (${nations.join(', ')})`);
-      if (!this.options.teams && this.membersOf(options.nation).length > 0)
-        return fail('nation', `${options.nation} is taken and this game has no teams`);
-      nation = options.nation;
-    } else if (options.role === 'player') {
-      nation = nations.find((n) => this.membersOf(n).length === 0) ?? null;
-      if (!nation) return fail('nation', 'every nation is taken: choose one to join its team');
-    }
-    const member: MemberRecord = {
-      token: newSeatToken(),
-      code: this.code,
-      role: options.role,
-      nation,
-      name: options.name,
-    };
-    this.storage.addMember(member);
-    this.members.set(member.token, member);
-    if (nation) this.reclaimSeat(nation);
-    return { ok: true, value: member };
+    const joined = this.members.join(
+      options,
+      Object.keys(this.state.nations),
+      this.options.teams,
+      this.session.kicked,
+    );
+    if (joined.ok && joined.value.nation) this.reclaimSeat(joined.value.nation);
+    return joined;
   }
 
   member(token: string): MemberRecord | undefined {
@@ -170,24 +137,19 @@ export class GameSession {
   }
 
   allMembers(): MemberRecord[] {
-    return [...this.members.values()];
+    return this.members.all();
   }
 
   membersOf(nation: string): MemberRecord[] {
-    return [...this.members.values()].filter((m) => m.nation === nation);
+    return this.members.of(nation);
   }
 
   connected(token: string, delta: 1 | -1, now: number): void {
-    const count = Math.max(0, (this.connections.get(token) ?? 0) + delta);
-    this.connections.set(token, count);
-    const nation = this.members.get(token)?.nation;
-    if (!nation) return;
-    if (this.connectedCount(nation) === 0) this.emptySince.set(nation, now);
-    else this.emptySince.delete(nation);
+    this.members.connected(token, delta, now);
   }
 
   connectedCount(nation: string): number {
-    return this.membersOf(nation).reduce((s, m) => s + (this.connections.get(m.token) ?? 0), 0);
+    return this.members.connectedCount(nation);
   }
 
   /** A human is back on a seat a bot took over when it was abandoned. */
@@ -238,7 +200,7 @@ export class GameSession {
   }
 
   chatFor(m: MemberRecord): ChatLine[] {
-    return this.chatLog.filter((l) => maySeeChat(l, m));
+    return this.chatLog.for(m);
   }
 
   isSubmitted(nation: string): boolean {
@@ -318,38 +280,14 @@ export class GameSession {
   }
 
   chat(m: MemberRecord, channel: string, text: string, now: number): Result<ChatLine> {
-    if (m.role === 'spectator') return fail('channel', 'spectators read the public channel but do not write');
-    if (this.session.muted.includes(m.token)) return fail('', 'the facilitator has muted you');
-    const times = (this.chatTimes.get(m.token) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
-    if (times.length >= CHAT_BURST)
-      return fail('', `at most ${CHAT_BURST} lines every ${CHAT_WINDOW_MS / 1000} seconds`);
-    let route: Pick<ChatLine, 'channel' | 'team'>;
-    if (channel === 'public') route = { channel: 'public' };
-    else if (channel === 'team') {
-      if (!m.nation) return fail('channel', 'you have no team: you play no nation');
-      route = { channel: 'team', team: m.nation };
-    } else if (!this.state.nations[channel]) {
-      return fail('channel', `no nation '${channel}' in this game`);
-    } else if (m.role === 'facilitator' && !m.nation) {
-      route = { channel: 'team', team: channel };
-    } else if (channel === m.nation) {
-      return fail('channel', "a bilateral channel needs another nation; use 'team' for your own");
-    } else {
-      route = { channel: bilateralChannel(m.nation ?? '', channel) };
-    }
-    times.push(now);
-    this.chatTimes.set(m.token, times);
-    const line: Omit<ChatLine, 'id'> = {
-      ...route,
+    const posted = this.chatLog.post(m, channel, text, {
       round: this.state.round,
-      from: { name: m.name, nation: m.nation, role: m.role },
-      text,
-      at: now,
-    };
-    const full: ChatLine = { id: this.storage.addChat(this.code, line), ...line };
-    this.chatLog.push(full);
-    this.delivery?.chat(full);
-    return { ok: true, value: full };
+      nations: Object.keys(this.state.nations),
+      muted: this.session.muted.includes(m.token),
+      now,
+    });
+    if (posted.ok) this.delivery?.chat(posted.value);
+    return posted;
   }
 
   // ---- the facilitator ----
@@ -442,7 +380,7 @@ export class GameSession {
     if (this.status !== 'running') return;
     const s = this.session;
     if (this.options.bots) {
-      for (const [nation, since] of this.emptySince) {
+      for (const [nation, since] of this.members.emptySince) {
         if (s.botSeats.includes(nation) || this.membersOf(nation).length === 0) continue;
         if (now - since >= this.options.graceSeconds * 1000) {
           this.setBot(nation, true, false);
