@@ -259,6 +259,21 @@ describe('the facilitator', () => {
     });
     expect(injected.type).toBe('ok');
     expect((await news).events[0]?.params.card).toBe('strait-crisis');
+    // Mute and kick, by session id.
+    const troll = await join(server.url, code(fac), { name: 'Troll', nation: 'CN' });
+    const trollId = (troll.last('welcome') as unknown as WelcomeMessage).sessionId;
+    expect((await fac.request('command', { type: 'Mute', sessionId: trollId, muted: true })).type).toBe('ok');
+    const muted = await troll.request('chat', { channel: 'public', text: 'spam' });
+    expect(JSON.stringify(muted.message.problems)).toMatch(/muted/);
+    const gone = new Promise<number>((resolve) => troll.room.onLeave((c) => resolve(c)));
+    expect((await fac.request('command', { type: 'Kick', sessionId: trollId })).type).toBe('ok');
+    expect(await gone).toBe(4003);
+    const trollToken = (troll.last('welcome') as unknown as WelcomeMessage).seatToken;
+    await expect(join(server.url, code(fac), { seatToken: trollToken, name: 'Troll' })).rejects.toThrow(
+      /removed/,
+    );
+    expect((await fac.request('command', { type: 'Kick', sessionId: 'nobody' })).type).toBe('error');
+
     await fac.request('command', { type: 'BotSeat', nation: 'US', on: true });
     await waitFor('US bot', () => seat(fac, 'US')?.bot === true);
     await fac.request('command', { type: 'Advance' });
