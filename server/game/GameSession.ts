@@ -352,7 +352,16 @@ export class GameSession {
         if (!result.ok)
           return {
             ok: false,
-            errors: result.errors.map((e) => ({ ...e, path: `card.${e.path}`.replace(/\.$/, '') })),
+            // A deck id that is not found is the cardId's fault; a written card's problems are inside 'card'.
+            errors: result.errors.map((e) => ({
+              ...e,
+              path:
+                cmd.cardId !== undefined
+                  ? 'cardId'
+                  : e.path === 'card' || e.path === ''
+                    ? 'card'
+                    : `card.${e.path}`,
+            })),
           };
         this.state = result.value.state;
         this.save(true);

@@ -12,6 +12,7 @@ import {
   type Command,
   CreateOptionsSchema,
   JoinOptionsSchema,
+  KICKED_CLOSE_CODE,
 } from '../../shared/protocol/schemas.ts';
 import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
@@ -19,7 +20,7 @@ import { type Delivery, GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
 import type { Storage } from '../storage/Storage.ts';
-import { GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
+import { ClientState, GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
 
 /** What rooms share in one server process. */
 export interface RoomContext {
@@ -241,7 +242,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
         const target = targetClient ? s.member(targetClient.userData!.token) : undefined;
         result = s.command(m, cmd, now, target);
         if (result.ok && cmd.type === 'Kick' && targetClient)
-          targetClient.leave(4003, 'removed by the facilitator');
+          targetClient.leave(KICKED_CLOSE_CODE, 'removed by the facilitator');
         if (result.ok && cmd.type === 'Mute' && targetClient)
           this.sendTo(targetClient, 'notice', {
             text: cmd.muted ? 'The facilitator has muted you.' : 'You may chat again.',
@@ -291,6 +292,21 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       seat.submitted = s.isSubmitted(nation);
       seat.ready = s.session.ready.includes(nation);
     }
+    const live = new Set<string>();
+    for (const c of this.clients as GameClient[]) {
+      const m = c.userData ? s.member(c.userData.token) : undefined;
+      if (!m) continue;
+      live.add(c.sessionId);
+      let info = st.clients.get(c.sessionId);
+      if (!info) {
+        info = new ClientState();
+        st.clients.set(c.sessionId, info);
+      }
+      info.name = m.name;
+      info.role = m.role;
+      info.nation = m.nation ?? '';
+    }
+    for (const id of [...st.clients.keys()]) if (!live.has(id)) st.clients.delete(id);
     void this.setMetadata({
       title: s.title,
       scenario: st.scenario,

@@ -23,6 +23,18 @@ export const SeatState = schema(
   'SeatState',
 );
 
+/** A connected client, so the facilitator can name it in Kick and Mute. */
+export const ClientState = schema(
+  {
+    name: t.string(),
+    /** 'facilitator', 'player' or 'spectator'. */
+    role: t.string(),
+    /** The nation played, '' for none. */
+    nation: t.string(),
+  },
+  'ClientState',
+);
+
 export const GameRoomState = schema(
   {
     code: t.string(),
@@ -42,6 +54,8 @@ export const GameRoomState = schema(
     facilitator: t.string(),
     spectators: t.uint16(),
     seats: t.map(SeatState),
+    /** Connected clients by session id. */
+    clients: t.map(ClientState),
   },
   'GameRoomState',
 );

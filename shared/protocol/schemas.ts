@@ -52,6 +52,9 @@ export const CreateOptionsSchema = z
   .strict();
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 
+/** Close code of a client the facilitator removed (Colyseus keeps 4000–4010 for itself). */
+export const KICKED_CLOSE_CODE = 4900;
+
 /** Who a client joins as. */
 export const ROLES = ['facilitator', 'player', 'spectator'] as const;
 export type Role = (typeof ROLES)[number];
@@ -112,9 +115,13 @@ export type Command = z.infer<typeof CommandSchema>;
 export const CLIENT_MESSAGES = {
   /** The team's shared draft of its orders (checked for shape, not yet against the budget). */
   draft: z.object({ orders: OrdersSchema }).strict(),
-  /** Submits the nation's orders for this round (fully checked); the last submission counts. */
+  /**
+   * Submits the nation's orders for this round (fully checked); the last submission counts. Allowed
+   * from the briefing on; the round resolves early once the orders phase has begun and every human
+   * nation has submitted.
+   */
   submit: z.object({ orders: OrdersSchema }).strict(),
-  /** Takes the submission back (orders phase only). */
+  /** Takes the submission back (any phase of a running round before it resolves). */
   retract: z.object({}).strict(),
   /** Ready to leave the current briefing or negotiation phase (all human nations ready → next phase). */
   ready: z.object({ ready: z.boolean() }).strict(),

@@ -261,13 +261,19 @@ describe('the facilitator', () => {
     expect((await news).events[0]?.params.card).toBe('strait-crisis');
     // Mute and kick, by session id.
     const troll = await join(server.url, code(fac), { name: 'Troll', nation: 'CN' });
-    const trollId = (troll.last('welcome') as unknown as WelcomeMessage).sessionId;
+    // The facilitator finds the client's session id in the synced state.
+    const clients = state(fac).clients as unknown as Map<string, { name: string }>;
+    const trollId = await waitFor(
+      'troll listed',
+      () => [...clients.entries()].find(([, c]) => c.name === 'Troll')?.[0],
+    );
+    expect(trollId).toBe((troll.last('welcome') as unknown as WelcomeMessage).sessionId);
     expect((await fac.request('command', { type: 'Mute', sessionId: trollId, muted: true })).type).toBe('ok');
     const muted = await troll.request('chat', { channel: 'public', text: 'spam' });
     expect(JSON.stringify(muted.message.problems)).toMatch(/muted/);
     const gone = new Promise<number>((resolve) => troll.room.onLeave((c) => resolve(c)));
     expect((await fac.request('command', { type: 'Kick', sessionId: trollId })).type).toBe('ok');
-    expect(await gone).toBe(4003);
+    expect(await gone).toBe(4900);
     const trollToken = (troll.last('welcome') as unknown as WelcomeMessage).seatToken;
     await expect(join(server.url, code(fac), { seatToken: trollToken, name: 'Troll' })).rejects.toThrow(
       /removed/,
