@@ -3,14 +3,20 @@
  * and the restoration of every unfinished game saved by an earlier run.
  */
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import express from 'express';
 import type { GameSession } from './game/GameSession.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
+
+/** Where `npm run build` puts the browser client. */
+export const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
 
 export interface GameServerOptions {
   port: number;
@@ -39,7 +45,16 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     transport: new WebSocketTransport({ pingInterval: 5000, pingMaxRetries: 3 }),
     greet: false,
     gracefullyShutdown: false,
-    express: (app) => mountRoutes(app as unknown as HttpApp, { storage, games }),
+    express: (app) => {
+      mountRoutes(app as unknown as HttpApp, { storage, games });
+      // The browser client, built by Vite (npm run build); any other path is the single-page app.
+      if (existsSync(join(CLIENT_DIR, 'index.html'))) {
+        app.use(express.static(CLIENT_DIR, { index: 'index.html', maxAge: '1h' }));
+        app.get(/^\/(?!api\/|matchmake\/|health).*/, (_req, res) =>
+          res.sendFile(join(CLIENT_DIR, 'index.html')),
+        );
+      }
+    },
   });
   server.define('game', GameRoom);
   await server.listen(options.port);

@@ -30,8 +30,6 @@ export interface RouteContext {
   games: Map<string, GameSession>;
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 /** Finds a live game, or loads a finished one from storage for its report. */
 function findGame(ctx: RouteContext, code: string): GameSession | undefined {
   const upper = code.toUpperCase();
@@ -40,6 +38,26 @@ function findGame(ctx: RouteContext, code: string): GameSession | undefined {
   return /^[A-Z0-9]{3,12}$/.test(upper) && ctx.storage.getGame(upper)
     ? GameSession.restore(ctx.storage, upper)
     : undefined;
+}
+
+/** What anyone may know of a game before joining it. */
+function gameSummary(g: GameSession) {
+  return {
+    code: g.code,
+    title: g.title,
+    scenario: g.state.scenario.id,
+    status: g.status,
+    phase: g.phase,
+    round: g.state.round,
+    rounds: g.state.rounds,
+    teams: g.options.teams,
+    bots: g.options.bots,
+    nations: Object.keys(g.state.nations).map((n) => ({
+      id: n,
+      players: g.membersOf(n).map((m) => m.name),
+      bot: g.session.botSeats.includes(n),
+    })),
+  };
 }
 
 export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
@@ -70,20 +88,16 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
 
   app.get('/api/games', (_req, res) =>
     res.json(
-      [...ctx.games.values()]
-        .filter((g) => !g.options.private && g.status !== 'ended')
-        .map((g) => ({
-          code: g.code,
-          title: g.title,
-          scenario: g.state.scenario.id,
-          status: g.status,
-          phase: g.phase,
-          round: g.state.round,
-          rounds: g.state.rounds,
-          nations: Object.keys(g.state.nations).map((n) => ({ id: n, players: g.membersOf(n).length })),
-        })),
+      [...ctx.games.values()].filter((g) => !g.options.private && g.status !== 'ended').map(gameSummary),
     ),
   );
+
+  // One game by its code (private games too: knowing the code is what lets one join).
+  app.get('/api/games/:code', (req, res) => {
+    const game = ctx.games.get((req.params.code ?? '').toUpperCase());
+    if (!game) return res.status(404).json({ error: `no game with code '${req.params.code}'` });
+    res.json(gameSummary(game));
+  });
 
   app.get('/api/games/:code/report.:format', (req, res) => {
     const game = findGame(ctx, req.params.code ?? '');
@@ -104,18 +118,5 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
       .type('text/csv')
       .set('content-disposition', `attachment; filename="${game.code}-${table}.csv"`)
       .send(csv);
-  });
-
-  app.get('/', (_req, res) => {
-    const items = listScenarioIds()
-      .map((id) => readScenario(id))
-      .map((s) => `<li>${escapeHtml(s.title)}: ${escapeHtml(s.description)}</li>`)
-      .join('');
-    res
-      .type('text/html')
-      .send(
-        `<!doctype html><meta charset="utf-8"><title>Sovereign</title><h1>Sovereign</h1>` +
-          `<p>The game server is running. Bots and programs connect with @colyseus/sdk (docs/PROTOCOL.md); the browser client is under construction.</p><ul>${items}</ul>`,
-      );
   });
 }

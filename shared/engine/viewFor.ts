@@ -1,4 +1,5 @@
 import type { Viewer } from './events.ts';
+import { type ScoreRow, scoreboard } from './scoreboard.ts';
 import type { GameState, NationState } from './types.ts';
 
 /** What a viewer may see of the game: the state without the secrets that are not theirs. */
@@ -9,6 +10,8 @@ export type GameView = Omit<GameState, 'rng' | 'deck' | 'scenario' | 'seed'> & {
   deckSize: number;
   /** The scenario's id (clients load the scenario itself once). */
   scenarioId: string;
+  /** The ranking as this viewer may see it: secret objectives count once the game has ended (or for the facilitator). */
+  ranking: ScoreRow[];
   viewer: Viewer;
 };
 
@@ -39,6 +42,7 @@ export function viewFor(state: GameState, viewer: Viewer): GameView {
     proposals: structuredClone(proposals),
     deckSize: deck.length,
     scenarioId: scenario.id,
+    ranking: scoreboard(state, { revealSecrets: ended || viewer.kind === 'facilitator' }),
     viewer,
   };
 }

@@ -1,0 +1,184 @@
+/**
+ * The world map widget: a Phaser game (Canvas renderer) mounted in a parent element.
+ *
+ *   const map = new WorldMap(el, { onHover(iso2, x, y) {…}, onClick(iso2) {…} });
+ *   map.update({ scenario, view, mode: 'adoption' });
+ *   // after the parent changed size: map.resize();  when leaving the screen: map.destroy();
+ *
+ * The parent must have a size (the canvas fills it). Hover coordinates are client (viewport)
+ * coordinates, for a tooltip with `position: fixed`.
+ */
+import * as Phaser from 'phaser';
+import type { Topology } from 'topojson-specification';
+import topology from 'world-atlas/countries-50m.json';
+import type { Scenario } from '../../../shared/engine/index.ts';
+import { buildGeometry, type MapGeometry } from './geometry.ts';
+import {
+  countryStyles,
+  iso2ToNumeric,
+  links,
+  type MapMode,
+  type MapView,
+  numericToIso2,
+} from './mapModes.ts';
+import { BACKGROUND, toCss } from './palette.ts';
+import { type SceneContent, WorldMapScene } from './WorldMapScene.ts';
+
+/** World size of the projected map, in world pixels. */
+export const WORLD_WIDTH = 2000;
+export const WORLD_HEIGHT = 1000;
+
+export interface WorldMapCallbacks {
+  /** Pointer over a market (its iso2) or over nothing (null); x, y are client coordinates. */
+  onHover(iso2: string | null, x: number, y: number): void;
+  /** A click (not a drag) on a market. */
+  onClick(iso2: string): void;
+}
+
+export interface WorldMapData {
+  scenario: Scenario;
+  /** A GameView (or anything with adoption, nations and treaties). */
+  view: MapView;
+  mode: MapMode;
+}
+
+/** The browser test hook, on `window.__sovereignMap`. */
+export interface SovereignMapHook {
+  /** Viewport (client) coordinates where a click hits this market, or null if unknown or off-screen. */
+  countryScreenPosition(iso2: string): { x: number; y: number } | null;
+  /** Countries drawn in the last bake (0 until the first update has rendered). */
+  drawnCountries(): number;
+  /** The current mode ('' before the first update). */
+  mode(): string;
+}
+
+declare global {
+  interface Window {
+    __sovereignMap?: SovereignMapHook;
+  }
+}
+
+let sharedGeometry: MapGeometry | null = null;
+
+/** The projected map, built once per page. */
+export function worldGeometry(): MapGeometry {
+  sharedGeometry ??= buildGeometry(topology as unknown as Topology, WORLD_WIDTH, WORLD_HEIGHT);
+  return sharedGeometry;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+export class WorldMap {
+  private readonly parent: HTMLElement;
+  private readonly game: Phaser.Game;
+  private readonly scene: WorldMapScene;
+  private data: WorldMapData | null = null;
+  private numericIndex = new Map<string, string>();
+  private iso2Index = new Map<string, string>();
+  private scenarioId = '';
+  private readonly onKey: (e: KeyboardEvent) => void;
+  private destroyed = false;
+  private readonly hook: SovereignMapHook;
+
+  constructor(parent: HTMLElement, callbacks: WorldMapCallbacks) {
+    this.parent = parent;
+    this.scene = new WorldMapScene(worldGeometry(), {
+      onHover: (numeric, x, y) =>
+        callbacks.onHover(numeric ? (this.numericIndex.get(numeric) ?? null) : null, x, y),
+      onClick: (numeric) => {
+        const iso2 = this.numericIndex.get(numeric);
+        if (iso2) callbacks.onClick(iso2);
+      },
+    });
+    this.game = new Phaser.Game({
+      type: Phaser.CANVAS,
+      parent,
+      width: Math.max(1, parent.clientWidth),
+      height: Math.max(1, parent.clientHeight),
+      backgroundColor: toCss(BACKGROUND),
+      banner: false,
+      audio: { noAudio: true },
+      input: { keyboard: false },
+      scale: { mode: Phaser.Scale.RESIZE },
+      scene: this.scene,
+    });
+    this.onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '+' || e.key === '=') this.scene.zoomBy(1.25);
+      else if (e.key === '-' || e.key === '_') this.scene.zoomBy(0.8);
+      else if (e.key === '0') this.scene.resetView();
+    };
+    window.addEventListener('keydown', this.onKey);
+    this.hook = {
+      countryScreenPosition: (iso2) => this.countryScreenPosition(iso2),
+      drawnCountries: () => this.scene.drawnCountries(),
+      mode: () => this.data?.mode ?? '',
+    };
+    window.__sovereignMap = this.hook;
+  }
+
+  /** Shows a scenario, a view and a mode. Shapes are re-baked only when their colours change. */
+  update(data: WorldMapData): void {
+    if (this.destroyed) return;
+    this.data = data;
+    if (data.scenario.id !== this.scenarioId || this.numericIndex.size === 0) {
+      this.scenarioId = data.scenario.id;
+      this.numericIndex = numericToIso2(data.scenario);
+      this.iso2Index = iso2ToNumeric(data.scenario);
+    }
+    const nationMembers = new Map<string, string[]>();
+    for (const n of data.scenario.nations) {
+      nationMembers.set(
+        n.id,
+        n.members.map((iso) => this.iso2Index.get(iso)).filter((x): x is string => x !== undefined),
+      );
+    }
+    const content: SceneContent = {
+      styles: countryStyles(data.mode, data.scenario, data.view),
+      links: links(data.mode, data.scenario, data.view),
+      nationMembers,
+      markets: this.numericIndex,
+    };
+    this.scene.setContent(content);
+  }
+
+  /** Call after the parent element changed size. */
+  resize(): void {
+    if (this.destroyed) return;
+    this.game.scale.resize(Math.max(1, this.parent.clientWidth), Math.max(1, this.parent.clientHeight));
+    this.scene.fitCamera();
+  }
+
+  /** Zoom in (factor > 1) or out around the centre; resetView shows the whole map. */
+  zoomBy(factor: number): void {
+    this.scene.zoomBy(factor);
+  }
+
+  resetView(): void {
+    this.scene.resetView();
+  }
+
+  /** Viewport coordinates where a click hits this market, or null. */
+  countryScreenPosition(iso2: string): { x: number; y: number } | null {
+    const numeric = this.iso2Index.get(iso2);
+    if (!numeric || this.destroyed) return null;
+    const p = this.scene.countryCanvasPosition(numeric);
+    const canvas = this.game.canvas;
+    if (!p || !canvas) return null;
+    const rect = canvas.getBoundingClientRect();
+    const sx = rect.width / (this.game.scale.width || rect.width || 1);
+    const sy = rect.height / (this.game.scale.height || rect.height || 1);
+    return { x: rect.left + p.x * sx, y: rect.top + p.y * sy };
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    window.removeEventListener('keydown', this.onKey);
+    if (window.__sovereignMap === this.hook) delete window.__sovereignMap;
+    this.game.destroy(true);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The client's state: what the server sent, nothing computed by rules. Screens subscribe and
+ * re-render from it. Phaser-free and DOM-free, so it is unit-testable in Node.
+ */
+import type { GameEvent, GameView, Scenario } from '../../../shared/engine/index.ts';
+import type { ChatLine, TeamOrdersMessage, WelcomeMessage } from '../../../shared/protocol/serverMessages.ts';
+
+/** The public room state, as plain data. */
+export interface RoomSnapshot {
+  code: string;
+  title: string;
+  scenario: string;
+  phase: string;
+  round: number;
+  rounds: number;
+  deadline: number;
+  paused: boolean;
+  remaining: number;
+  status: string;
+  facilitator: string;
+  spectators: number;
+  seats: Record<
+    string,
+    { nation: string; players: string[]; connected: number; bot: boolean; submitted: boolean; ready: boolean }
+  >;
+  clients: Record<string, { name: string; role: string; nation: string }>;
+}
+
+export interface ClientState {
+  screen: 'home' | 'lobby' | 'game' | 'debrief';
+  connection: 'idle' | 'connecting' | 'connected' | 'lost';
+  /** The player's display name (remembered). */
+  name: string;
+  welcome: WelcomeMessage | null;
+  scenario: Scenario | null;
+  room: RoomSnapshot | null;
+  view: GameView | null;
+  team: TeamOrdersMessage | null;
+  chat: ChatLine[];
+  /** Resolved rounds' events as this client may see them, oldest first. */
+  reports: { round: number; events: GameEvent[] }[];
+  /** The server's last refusal per message type, with its problems. */
+  errors: Record<string, { path: string; message: string }[]>;
+  notices: string[];
+  /** Unread chat lines per channel key. */
+  unread: Record<string, number>;
+}
+
+export const initialState = (): ClientState => ({
+  screen: 'home',
+  connection: 'idle',
+  name: '',
+  welcome: null,
+  scenario: null,
+  room: null,
+  view: null,
+  team: null,
+  chat: [],
+  reports: [],
+  errors: {},
+  notices: [],
+  unread: {},
+});
+
+type Listener = (state: ClientState) => void;
+
+/** A minimal observable store: replace parts of the state, listeners are told after each change. */
+export class Store {
+  private state: ClientState = initialState();
+  private readonly listeners = new Set<Listener>();
+
+  get(): ClientState {
+    return this.state;
+  }
+
+  set(patch: Partial<ClientState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+/** The chat key a line belongs to for unread counts: 'public', 'team' or the bilateral pair. */
+export function chatKey(line: ChatLine): string {
+  return line.channel;
+}

@@ -1,0 +1,140 @@
+/**
+ * The nation dashboard: every quantity of the design with a tooltip saying what it is, what moves
+ * it, and a real-world anchor with its source. Also the scoreboard as the viewer may see it.
+ */
+import type { GameView, NationState } from '../../../shared/engine/index.ts';
+import { STACK_LAYERS } from '../../../shared/engine/index.ts';
+import { t } from '../i18n.ts';
+import type { ClientState } from '../state/store.ts';
+import { h, num, pct, replace } from './dom.ts';
+
+/** The quantities shown, with how each is displayed. */
+export const DASHBOARD_QUANTITIES: [keyof NationState, (n: NationState) => string][] = [
+  ['budget', (n) => `US$${num(n.budget)}bn`],
+  ['revenue', (n) => `US$${num(n.revenue)}bn`],
+  ['compute', (n) => `${num(n.compute)}k`],
+  ['cloudCompute', (n) => `${num(n.cloudCompute)}k`],
+  ['chipAccess', (n) => pct(n.chipAccess)],
+  ['capability', (n) => num(n.capability)],
+  ['sovereignModel', (n) => num(n.sovereignModel)],
+  ['talent', (n) => num(n.talent)],
+  ['trust', (n) => num(n.trust)],
+  ['safety', (n) => num(n.safety)],
+  ['softPower', (n) => num(n.softPower)],
+  ['sovereignty', (n) => pct(n.sovereignty)],
+  ['economy', (n) => num(n.economy)],
+  ['incidents', (n) => String(n.incidents)],
+];
+
+/** A label with its tooltip (title attribute and a visually hidden description for screen readers). */
+export function withTooltip(key: string, label: string): HTMLElement {
+  const tip = [t(`tooltip.${key}`), t(`anchor.${key}`)]
+    .filter((x) => x && !x.startsWith('anchor.') && !x.startsWith('tooltip.'))
+    .join(' ');
+  return h(
+    'span',
+    { class: 'tip', title: tip, tabindex: 0, 'data-tooltip': key, 'aria-label': `${label}: ${tip}` },
+    label,
+  );
+}
+
+export class Dashboard {
+  readonly el = h('section', { class: 'dashboard card', 'aria-label': t('ui.dashboard.title') });
+
+  update(s: ClientState, nation?: string | null): void {
+    const view = s.view;
+    const id = nation ?? s.welcome?.nation ?? null;
+    if (!view) return;
+    const n = id ? view.nations[id] : undefined;
+    replace(
+      this.el,
+      n ? this.nationTable(view, n, s) : null,
+      h('h2', {}, t('ui.dashboard.ranking')),
+      h(
+        'table',
+        { class: 'ranking', 'data-testid': 'ranking' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', {}, '#'),
+            h('th', {}, t('ui.nation')),
+            h('th', {}, withTooltip('softPower', t('quantity.softPower'))),
+            h('th', {}, withTooltip('score', t('ui.score'))),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          view.ranking.map((r) =>
+            h(
+              'tr',
+              { 'data-nation': r.nation, class: r.nation === id ? 'mine' : '' },
+              h('td', {}, r.rank),
+              h('td', {}, s.scenario?.nations.find((x) => x.id === r.nation)?.name ?? r.nation),
+              h('td', {}, num(r.softPower)),
+              h('td', {}, num(r.score)),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+
+  private nationTable(view: GameView, n: NationState, s: ClientState) {
+    const name = s.scenario?.nations.find((x) => x.id === n.id)?.name ?? n.id;
+    return h(
+      'div',
+      {},
+      h('h2', {}, t('ui.dashboard.nation', { nation: name })),
+      h(
+        'dl',
+        { class: 'quantities' },
+        DASHBOARD_QUANTITIES.flatMap(([key, show]) => [
+          h('dt', {}, withTooltip(key, t(`quantity.${key}`))),
+          h('dd', { 'data-q': key }, show(n)),
+        ]),
+        STACK_LAYERS.flatMap((l) => [
+          h('dt', {}, withTooltip(l, t(`quantity.${l}`))),
+          h('dd', { 'data-q': l }, num(n.stack[l])),
+        ]),
+      ),
+      h('h3', {}, t('ui.dashboard.policies')),
+      h(
+        'ul',
+        { class: 'policies' },
+        h(
+          'li',
+          {},
+          withTooltip('release', t('quantity.release')),
+          `: ${t(`policy.release.${n.policies.release}`)}`,
+        ),
+        h(
+          'li',
+          {},
+          withTooltip('regulation', t('quantity.regulation')),
+          `: ${t(`policy.regulation.${n.policies.regulation}`)}`,
+        ),
+        h('li', {}, withTooltip('visa', t('quantity.visa')), `: ${t(`policy.visa.${n.policies.visa}`)}`),
+        Object.entries(n.policies.exportControls).map(([target, c]) =>
+          h(
+            'li',
+            {},
+            `${t('quantity.exportControls')} → ${target}: ${t(`tier.${c.chips}`)} / ${t(`tier.${c.models}`)}`,
+          ),
+        ),
+        Object.entries(n.policies.tariffs).map(([target, rate]) =>
+          h('li', {}, `${t('quantity.tariffs')} → ${target}: ${pct(rate)}`),
+        ),
+        n.policies.sanctions.length
+          ? h('li', {}, `${t('quantity.sanctions')}: ${n.policies.sanctions.join(', ')}`)
+          : null,
+        view.treaties
+          .filter((tr) => tr.parties.includes(n.id))
+          .map((tr) => h('li', {}, `${t(`treaty.${tr.type}`)}: ${tr.parties.join(' – ')}`)),
+      ),
+    );
+  }
+}

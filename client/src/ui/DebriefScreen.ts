@@ -1,0 +1,197 @@
+/**
+ * The debrief: the final ranking and why (points by part), every secret objective revealed, charts
+ * of each nation's soft power, compute, capability, trust and sovereignty over the rounds
+ * (Chart.js), the decisions that mattered (from the engine's events), and the report export.
+ */
+import {
+  CategoryScale,
+  Chart,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
+} from 'chart.js';
+import { formatEvent, t } from '../i18n.ts';
+import type { GameConnection } from '../net/GameConnection.ts';
+import type { ClientState } from '../state/store.ts';
+import { h, num, replace } from './dom.ts';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
+
+/** The quantities charted over the rounds. */
+export const CHARTED = ['softPower', 'compute', 'capability', 'trust', 'sovereignty'] as const;
+
+/** Decisions that shaped the game, as the engine reported them. */
+const DECISIONS = new Set([
+  'PolicyChanged',
+  'ExportControlChanged',
+  'SanctionChanged',
+  'TreatySigned',
+  'TreatyBroken',
+  'SafetyIncident',
+  'MarketLeaderChanged',
+]);
+
+export class DebriefScreen {
+  readonly el = h('main', { class: 'debrief', 'data-screen': 'debrief' });
+  private readonly net: GameConnection;
+  private charts: Chart[] = [];
+  private renderedFor = '';
+
+  constructor(net: GameConnection) {
+    this.net = net;
+  }
+
+  update(s: ClientState): void {
+    const view = s.view;
+    const scenario = s.scenario;
+    const room = s.room;
+    if (!view || !scenario || !room) return;
+    const key = `${room.code}:${view.status}:${view.round}:${s.reports.length}`;
+    if (key === this.renderedFor) return;
+    this.renderedFor = key;
+    for (const c of this.charts) c.destroy();
+    this.charts = [];
+    const name = (id: string) => scenario.nations.find((n) => n.id === id)?.name ?? id;
+    const color = (id: string) => scenario.nations.find((n) => n.id === id)?.color ?? '#888888';
+    const canvases = CHARTED.map((q) =>
+      h('canvas', {
+        'data-chart': q,
+        width: 480,
+        height: 260,
+        role: 'img',
+        'aria-label': t(`quantity.${q}`),
+      }),
+    );
+    const decisions = s.reports.flatMap((r) =>
+      r.events.filter((e) => DECISIONS.has(e.type)).map((e) => ({ round: r.round, e })),
+    );
+    const token = s.welcome?.role === 'facilitator' ? `?token=${s.welcome.seatToken}` : '';
+    replace(
+      this.el,
+      h('h1', {}, t('ui.debrief.title', { title: room.title })),
+      h(
+        'table',
+        { class: 'ranking final', 'data-testid': 'final-ranking' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            [
+              '#',
+              t('ui.nation'),
+              t('ui.score'),
+              t('quantity.softPower'),
+              t('quantity.sovereignty'),
+              t('quantity.economy'),
+              t('ui.debrief.objectives'),
+            ].map((x) => h('th', {}, x)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          view.ranking.map((r) =>
+            h(
+              'tr',
+              { 'data-nation': r.nation },
+              h('td', {}, r.rank),
+              h('td', {}, name(r.nation)),
+              h('td', {}, num(r.score)),
+              h('td', {}, num(r.parts.softPower)),
+              h('td', {}, num(r.parts.sovereignty)),
+              h('td', {}, num(r.parts.economy)),
+              h(
+                'td',
+                {},
+                h(
+                  'ul',
+                  {},
+                  r.objectives.map((o) =>
+                    h(
+                      'li',
+                      { class: `${o.achieved ? 'ok' : 'muted'} ${o.secret ? 'secret' : ''}` },
+                      `${o.secret ? `${t('ui.debrief.secret')}: ` : ''}${o.title} ${o.achieved ? `✓ +${o.points}` : `✗ (${Math.round(o.progress * 100)}%)`}`,
+                    ),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+      h('p', { class: 'muted' }, t('ui.debrief.scoring')),
+      h(
+        'section',
+        { class: 'charts' },
+        canvases.map((c) => h('figure', {}, c)),
+      ),
+      h('h2', {}, t('ui.debrief.decisions')),
+      h(
+        'ol',
+        { class: 'feed' },
+        decisions
+          .slice(-40)
+          .map(({ round, e }) =>
+            h(
+              'li',
+              {},
+              h('span', { class: 'muted' }, `${t('ui.roundShort', { round })} `),
+              formatEvent(e, scenario),
+            ),
+          ),
+      ),
+      h(
+        'p',
+        {},
+        h(
+          'a',
+          { href: `/api/games/${room.code}/report.json${token}`, download: `${room.code}.json` },
+          t('ui.debrief.json'),
+        ),
+        ' · ',
+        h(
+          'a',
+          { href: `/api/games/${room.code}/report.csv${token}`, download: `${room.code}.csv` },
+          t('ui.debrief.csv'),
+        ),
+        ' · ',
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => void this.net.leave() },
+          t('ui.debrief.home'),
+        ),
+      ),
+    );
+    const rounds = view.history.map((e) => String(e.round));
+    CHARTED.forEach((q, i) => {
+      const canvas = canvases[i];
+      if (!canvas) return;
+      this.charts.push(
+        new Chart(canvas, {
+          type: 'line',
+          data: {
+            labels: rounds,
+            datasets: scenario.nations.map((n) => ({
+              label: name(n.id),
+              data: view.history.map((e) => e.nations[n.id]?.[q] ?? null),
+              borderColor: color(n.id),
+              backgroundColor: color(n.id),
+              tension: 0.2,
+            })),
+          },
+          options: {
+            animation: false,
+            responsive: false,
+            plugins: { title: { display: true, text: t(`quantity.${q}`) }, legend: { position: 'bottom' } },
+          },
+        }),
+      );
+    });
+  }
+}

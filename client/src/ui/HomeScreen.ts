@@ -1,0 +1,303 @@
+/**
+ * Home: quick play against bots in one click, create a game (as facilitator), join by code (pick a
+ * nation or watch as a projector), rejoin the last game, and the list of public games.
+ */
+import type { Scenario } from '../../../shared/engine/index.ts';
+import { t } from '../i18n.ts';
+import type { GameConnection } from '../net/GameConnection.ts';
+import { h, replace } from './dom.ts';
+
+interface ScenarioInfo {
+  id: string;
+  title: string;
+  description: string;
+  nations: string[];
+  rounds: number;
+}
+interface GameInfo {
+  code: string;
+  title: string;
+  scenario: string;
+  status: string;
+  round: number;
+  rounds: number;
+  teams: boolean;
+  nations: { id: string; players: string[]; bot: boolean }[];
+}
+
+export class HomeScreen {
+  readonly el = h('main', { class: 'home', 'data-screen': 'home' });
+  private readonly net: GameConnection;
+  private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  private readonly nameInput: HTMLInputElement;
+  private readonly picker = h('section', { class: 'picker', hidden: true });
+  private readonly games = h('ul', { class: 'game-list' });
+  private scenarios: ScenarioInfo[] = [];
+
+  constructor(net: GameConnection) {
+    this.net = net;
+    this.nameInput = h('input', {
+      id: 'name',
+      maxlength: 24,
+      required: true,
+      autocomplete: 'nickname',
+      value: localStorage.getItem('sovereign.name') ?? '',
+      placeholder: t('ui.home.namePlaceholder'),
+    });
+    this.render();
+    void this.load();
+  }
+
+  private name(): string | null {
+    const name = this.nameInput.value.trim();
+    if (!name) {
+      this.say(t('ui.home.needName'));
+      this.nameInput.focus();
+      return null;
+    }
+    localStorage.setItem('sovereign.name', name);
+    return name;
+  }
+
+  private say(text: string) {
+    this.status.textContent = text;
+  }
+
+  private async run(action: () => Promise<void>) {
+    this.say(t('ui.home.connecting'));
+    try {
+      await action();
+      this.say('');
+    } catch (e) {
+      this.say(t('ui.home.failed', { reason: (e as Error).message }));
+    }
+  }
+
+  private async load() {
+    try {
+      this.scenarios = await this.net.api<ScenarioInfo[]>('/api/scenarios');
+      this.render();
+      const games = await this.net.api<GameInfo[]>('/api/games');
+      replace(
+        this.games,
+        games.length === 0
+          ? h('li', {}, t('ui.home.noGames'))
+          : games.map((g) =>
+              h(
+                'li',
+                {},
+                h(
+                  'span',
+                  {},
+                  `${g.title} · ${g.code} · ${t('ui.round', { round: g.round, rounds: g.rounds })}`,
+                ),
+                h('button', { onclick: () => void this.pick(g.code) }, t('ui.home.join')),
+              ),
+            ),
+      );
+    } catch (e) {
+      this.say(t('ui.home.failed', { reason: (e as Error).message }));
+    }
+  }
+
+  /** After a code: the nations of that game, to play one or join its team, or watch. */
+  private async pick(codeInput: string) {
+    const code = codeInput.trim().toUpperCase();
+    if (!/^[A-Z0-9]{4,8}$/.test(code)) return this.say(t('ui.home.badCode'));
+    try {
+      const game = await this.net.api<GameInfo>(`/api/games/${code}`);
+      const scenario = await this.net.api<Scenario>(`/api/scenarios/${game.scenario}`);
+      const join = (role: 'player' | 'spectator', nation?: string) => {
+        const name = this.name();
+        if (name) void this.run(() => this.net.join(code, name, role, nation));
+      };
+      replace(
+        this.picker,
+        h('h2', {}, t('ui.home.pickTitle', { title: game.title, code })),
+        h(
+          'ul',
+          { class: 'nation-pick' },
+          game.nations.map((n) => {
+            const spec = scenario.nations.find((x) => x.id === n.id);
+            const taken = n.players.length > 0;
+            return h(
+              'li',
+              {},
+              h('strong', {}, spec?.name ?? n.id),
+              h(
+                'span',
+                { class: 'muted' },
+                taken ? n.players.join(', ') : n.bot ? t('ui.seat.bot') : t('ui.seat.free'),
+              ),
+              h('p', { class: 'brief' }, spec?.briefing.position ?? ''),
+              h(
+                'button',
+                { 'data-nation': n.id, disabled: taken && !game.teams, onclick: () => join('player', n.id) },
+                taken ? t('ui.home.joinTeam') : t('ui.home.play'),
+              ),
+            );
+          }),
+        ),
+        h(
+          'button',
+          { class: 'secondary', 'data-role': 'spectator', onclick: () => join('spectator') },
+          t('ui.home.watch'),
+        ),
+      );
+      this.picker.hidden = false;
+      this.picker.querySelector('button')?.focus();
+    } catch (e) {
+      this.say(t('ui.home.failed', { reason: (e as Error).message }));
+    }
+  }
+
+  private render() {
+    const scenarioSelect = h(
+      'select',
+      { id: 'scenario' },
+      this.scenarios.map((s) => h('option', { value: s.id }, s.title)),
+    );
+    const playAs = h(
+      'select',
+      { id: 'play-as' },
+      h('option', { value: '' }, t('ui.home.facilitateOnly')),
+      (this.scenarios[0]?.nations ?? []).map((n) => h('option', { value: n }, n)),
+    );
+    scenarioSelect.addEventListener('change', () => {
+      const s = this.scenarios.find((x) => x.id === scenarioSelect.value);
+      replace(
+        playAs,
+        h('option', { value: '' }, t('ui.home.facilitateOnly')),
+        (s?.nations ?? []).map((n) => h('option', { value: n }, n)),
+      );
+    });
+    const minutes = (id: string, value: number) =>
+      h('input', { id, type: 'number', min: 0, max: 60, step: 0.5, value, class: 'short' });
+    const rounds = h('input', {
+      id: 'rounds',
+      type: 'number',
+      min: 1,
+      max: 40,
+      placeholder: t('ui.home.roundsDefault'),
+      class: 'short',
+    });
+    const briefing = minutes('t-briefing', 0.5);
+    const negotiation = minutes('t-negotiation', 3);
+    const orders = minutes('t-orders', 3);
+    const priv = h('input', { id: 'private', type: 'checkbox', checked: true });
+    const bots = h('input', { id: 'bots', type: 'checkbox', checked: true });
+    const teams = h('input', { id: 'teams', type: 'checkbox', checked: true });
+    const code = h('input', {
+      id: 'code',
+      maxlength: 8,
+      placeholder: 'K7QXM',
+      class: 'code-input',
+      autocapitalize: 'characters',
+    });
+    const quickNation = h(
+      'select',
+      { id: 'quick-nation' },
+      ['US', 'CN', 'EU'].map((n) => h('option', { value: n }, n)),
+    );
+    const last = localStorage.getItem('sovereign.lastGame');
+    const create = () => {
+      const name = this.name();
+      if (!name) return;
+      const secs = (el: HTMLInputElement) => Math.round(Number(el.value || 0) * 60);
+      void this.run(() =>
+        this.net.create(
+          name,
+          {
+            scenario: scenarioSelect.value || 'sovereign-ai-2026',
+            ...(rounds.value ? { rounds: Number(rounds.value) } : {}),
+            timers: { briefing: secs(briefing), negotiation: secs(negotiation), orders: secs(orders) },
+            private: priv.checked,
+            bots: bots.checked,
+            teams: teams.checked,
+          },
+          playAs.value || undefined,
+        ),
+      );
+    };
+    replace(
+      this.el,
+      h('header', {}, h('h1', {}, 'Sovereign'), h('p', { class: 'tagline' }, t('ui.home.tagline'))),
+      h('label', { for: 'name' }, t('ui.home.name')),
+      this.nameInput,
+      this.status,
+      h(
+        'section',
+        { class: 'card quick' },
+        h('h2', {}, t('ui.home.quickTitle')),
+        h('p', {}, t('ui.home.quickText')),
+        h('label', { for: 'quick-nation' }, t('ui.home.quickNation')),
+        quickNation,
+        h(
+          'button',
+          {
+            id: 'quick-play',
+            class: 'primary',
+            onclick: () => {
+              const name = this.name();
+              if (name) void this.run(() => this.net.quickPlay(name, quickNation.value));
+            },
+          },
+          t('ui.home.quickPlay'),
+        ),
+      ),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, t('ui.home.joinTitle')),
+        h('label', { for: 'code' }, t('ui.home.code')),
+        code,
+        h('button', { id: 'join-code', onclick: () => void this.pick(code.value) }, t('ui.home.next')),
+        last && this.net.savedToken(last)
+          ? h(
+              'button',
+              {
+                id: 'rejoin',
+                class: 'secondary',
+                onclick: () => {
+                  const name = this.name();
+                  if (name) void this.run(() => this.net.rejoin(last, name));
+                },
+              },
+              t('ui.home.rejoin', { code: last }),
+            )
+          : null,
+        this.picker,
+      ),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, t('ui.home.createTitle')),
+        h(
+          'div',
+          { class: 'form-grid' },
+          h('label', { for: 'scenario' }, t('ui.home.scenario')),
+          scenarioSelect,
+          h('label', { for: 'rounds' }, t('ui.home.rounds')),
+          rounds,
+          h('label', { for: 't-briefing' }, t('ui.home.briefingMinutes')),
+          briefing,
+          h('label', { for: 't-negotiation' }, t('ui.home.negotiationMinutes')),
+          negotiation,
+          h('label', { for: 't-orders' }, t('ui.home.ordersMinutes')),
+          orders,
+          h('label', { for: 'play-as' }, t('ui.home.playAs')),
+          playAs,
+          h('label', { for: 'private' }, t('ui.home.private')),
+          priv,
+          h('label', { for: 'bots' }, t('ui.home.bots')),
+          bots,
+          h('label', { for: 'teams' }, t('ui.home.teams')),
+          teams,
+        ),
+        h('p', { class: 'muted' }, t('ui.home.timersHint')),
+        h('button', { id: 'create', onclick: create }, t('ui.home.create')),
+      ),
+      h('section', { class: 'card' }, h('h2', {}, t('ui.home.publicGames')), this.games),
+    );
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * The top bar: round, phase, countdown, each nation's submission status, and the ready button
+ * (briefing and negotiation) or the submission state (orders).
+ */
+import { t } from '../i18n.ts';
+import type { GameConnection } from '../net/GameConnection.ts';
+import type { ClientState } from '../state/store.ts';
+import { h, replace } from './dom.ts';
+
+/** Seconds left as m:ss. */
+export function clock(ms: number): string {
+  const s = Math.max(0, Math.ceil(ms / 1000));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+export class PhaseBar {
+  readonly el = h('header', { class: 'phase-bar' });
+  private readonly timer = h('span', { class: 'timer', 'aria-live': 'off', 'data-testid': 'timer' });
+  private readonly net: GameConnection;
+  private state: ClientState | null = null;
+
+  constructor(net: GameConnection) {
+    this.net = net;
+    setInterval(() => this.tick(), 500);
+  }
+
+  private tick() {
+    const room = this.state?.room;
+    if (!room) return;
+    if (room.paused) this.timer.textContent = t('ui.phase.paused', { left: clock(room.remaining) });
+    else if (room.deadline > 0) this.timer.textContent = clock(room.deadline - Date.now());
+    else this.timer.textContent = '';
+  }
+
+  update(s: ClientState): void {
+    this.state = s;
+    const room = s.room;
+    if (!room) return;
+    const me = s.welcome?.nation;
+    const seat = me ? room.seats[me] : undefined;
+    const action =
+      !me || room.phase === 'ended'
+        ? null
+        : room.phase === 'orders'
+          ? h(
+              'span',
+              { class: seat?.submitted ? 'ok' : 'muted', 'data-testid': 'submitted' },
+              seat?.submitted ? t('ui.phase.submitted') : t('ui.phase.notSubmitted'),
+            )
+          : h(
+              'button',
+              {
+                id: 'ready',
+                class: seat?.ready ? 'secondary' : 'primary',
+                'aria-pressed': seat?.ready ? 'true' : 'false',
+                onclick: () => this.net.send('ready', { ready: !seat?.ready }),
+              },
+              seat?.ready ? t('ui.phase.notReady') : t('ui.phase.ready'),
+            );
+    replace(
+      this.el,
+      h('strong', { class: 'title' }, room.title),
+      h(
+        'span',
+        { class: 'round', 'data-testid': 'round' },
+        t('ui.round', { round: Math.min(room.round, room.rounds), rounds: room.rounds }),
+      ),
+      h(
+        'span',
+        { class: `phase phase-${room.phase}`, 'data-testid': 'phase', 'data-phase': room.phase },
+        t(`ui.phase.${room.phase}`),
+      ),
+      this.timer,
+      h(
+        'span',
+        { class: 'seat-status', 'aria-label': t('ui.phase.status') },
+        Object.values(room.seats).map((st) =>
+          h(
+            'span',
+            {
+              class: `seat-dot ${st.submitted ? 'done' : ''} ${st.bot ? 'bot' : ''}`,
+              title: `${st.nation}: ${st.submitted ? t('ui.phase.submitted') : t('ui.phase.notSubmitted')}${st.bot ? ` (${t('ui.seat.bot')})` : ''}`,
+            },
+            st.nation,
+          ),
+        ),
+      ),
+      action,
+      h('span', { class: 'code' }, t('ui.lobby.codeShort', { code: room.code })),
+    );
+    this.tick();
+  }
+}
