@@ -171,7 +171,20 @@ export class WorldMap {
     const rect = canvas.getBoundingClientRect();
     const sx = rect.width / (this.game.scale.width || rect.width || 1);
     const sy = rect.height / (this.game.scale.height || rect.height || 1);
-    return { x: rect.left + p.x * sx, y: rect.top + p.y * sy };
+    // Mouse events carry whole pixels: return the nearest whole pixel that really hits the market.
+    const x0 = Math.round(rect.left + p.x * sx);
+    const y0 = Math.round(rect.top + p.y * sy);
+    for (let r = 0; r <= 8; r++) {
+      for (let dx = -r; dx <= r; dx++) {
+        for (let dy = -r; dy <= r; dy++) {
+          if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
+          const x = x0 + dx;
+          const y = y0 + dy;
+          if (this.scene.pick((x - rect.left) / sx, (y - rect.top) / sy) === numeric) return { x, y };
+        }
+      }
+    }
+    return { x: x0, y: y0 };
   }
 
   destroy(): void {

@@ -14,7 +14,7 @@ const BAKE_SCALE = 2;
 const BAKE_KEY = 'sovereign-map-bake';
 /** Marker radius and hit radius, in screen pixels. */
 const MARKER_RADIUS = 3.5;
-const MARKER_HIT = 7;
+const MARKER_HIT = 6;
 /** Pointer travel (screen pixels) under which a press is a click, not a drag. */
 const DRAG_THRESHOLD = 5;
 /** Maximum zoom, relative to the zoom that fits the whole map. */
@@ -118,7 +118,7 @@ export class WorldMapScene extends Phaser.Scene {
   /** Canvas position where a click lands on this country, or null if unknown or off-screen. */
   countryCanvasPosition(numeric: string): { x: number; y: number } | null {
     if (!this.ready) return null;
-    const p = clickPoint(this.geometry, numeric, MARKER_HIT / this.zoom, this.accept);
+    const p = clickPoint(this.geometry, numeric, MARKER_HIT / this.zoom, this.accept, 2 / this.zoom);
     if (!p) return null;
     const s = this.worldToScreen(p[0], p[1]);
     const cam = this.cameras.main;
@@ -339,7 +339,8 @@ export class WorldMapScene extends Phaser.Scene {
     });
   }
 
-  private pick(sx: number, sy: number): string | null {
+  /** The market under a canvas point, or null. */
+  pick(sx: number, sy: number): string | null {
     const w = this.screenToWorld(sx, sy);
     return hitTest(this.geometry, w.x, w.y, MARKER_HIT / this.zoom, this.accept);
   }

@@ -246,21 +246,8 @@ export function hitTest(
   markerRadius: number = DEFAULT_MARKER_RADIUS,
   accept?: (numeric: string) => boolean,
 ): string | null {
-  // Markers first: they sit on top of larger neighbours.
-  let best: string | null = null;
-  let bestD = markerRadius * markerRadius;
-  for (const c of geometry.countries) {
-    if (!c.marker || (accept && !accept(c.numeric))) continue;
-    const dx = c.centroid[0] - x;
-    const dy = c.centroid[1] - y;
-    const d = dx * dx + dy * dy;
-    if (d <= bestD) {
-      bestD = d;
-      best = c.numeric;
-    }
-  }
-  if (best) return best;
-  // Smallest containing shape wins (enclaves over their surroundings).
+  // The smallest containing shape (enclaves over their surroundings).
+  let shape: string | null = null;
   for (let k = geometry.countries.length - 1; k >= 0; k--) {
     const c = geometry.countries[k] as CountryShape;
     if (c.marker || (accept && !accept(c.numeric))) continue;
@@ -268,9 +255,26 @@ export function hitTest(
     if (x < b.minX || x > b.maxX || y < b.minY || y > b.maxY) continue;
     let inside = false;
     for (const ring of c.polygons) if (pointInRing(ring, x, y)) inside = !inside;
-    if (inside) return c.numeric;
+    if (inside) {
+      shape = c.numeric;
+      break;
+    }
   }
-  return null;
+  // The nearest marker within the radius (within half of it over another country's shape).
+  const radius = shape ? markerRadius / 2 : markerRadius;
+  let marker: string | null = null;
+  let bestD = radius * radius;
+  for (const c of geometry.countries) {
+    if (!c.marker || (accept && !accept(c.numeric))) continue;
+    const dx = c.centroid[0] - x;
+    const dy = c.centroid[1] - y;
+    const d = dx * dx + dy * dy;
+    if (d <= bestD) {
+      bestD = d;
+      marker = c.numeric;
+    }
+  }
+  return marker ?? shape;
 }
 
 /** Centre of a nation's members for link endpoints: area-weighted centroid of its member shapes. */
@@ -298,25 +302,46 @@ export function clickPoint(
   numeric: string,
   markerRadius: number = DEFAULT_MARKER_RADIUS,
   accept?: (numeric: string) => boolean,
+  margin: number = markerRadius / 3,
 ): [number, number] | null {
   const c = geometry.byNumeric.get(numeric);
   if (!c) return null;
   if (c.marker) return c.centroid;
-  if (hitTest(geometry, c.label[0], c.label[1], markerRadius, accept) === numeric) return c.label;
+  // A point whose neighbours within `margin` hit too, so rounding of pointer positions cannot miss.
+  const solid = (x: number, y: number) =>
+    [
+      [0, 0],
+      [margin, 0],
+      [-margin, 0],
+      [0, margin],
+      [0, -margin],
+    ].every(
+      ([dx, dy]) =>
+        hitTest(geometry, x + (dx as number), y + (dy as number), markerRadius, accept) === numeric,
+    );
+  if (solid(c.label[0], c.label[1])) return c.label;
   const b = c.bbox;
   let best: [number, number] | null = null;
+  let fallback: [number, number] | null = null;
   let bestD = Infinity;
+  let fallbackD = Infinity;
   const n = 40;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= n; j++) {
       const x = b.minX + ((b.maxX - b.minX) * i) / n;
       const y = b.minY + ((b.maxY - b.minY) * j) / n;
       const d = (x - c.label[0]) ** 2 + (y - c.label[1]) ** 2;
-      if (d < bestD && hitTest(geometry, x, y, markerRadius, accept) === numeric) {
+      if (d >= fallbackD && d >= bestD) continue;
+      if (hitTest(geometry, x, y, markerRadius, accept) !== numeric) continue;
+      if (d < fallbackD) {
+        fallbackD = d;
+        fallback = [x, y];
+      }
+      if (d < bestD && solid(x, y)) {
         bestD = d;
         best = [x, y];
       }
     }
   }
-  return best ?? c.label;
+  return best ?? fallback ?? c.label;
 }

@@ -20,6 +20,7 @@ export class FacilitatorConsole {
   private readonly clientList = h('ul', { class: 'clients' });
   private readonly errorLine = h('p', { class: 'field-error', role: 'alert' });
   private built = false;
+  private lastKey = '';
 
   constructor(net: GameConnection) {
     this.net = net;
@@ -33,6 +34,10 @@ export class FacilitatorConsole {
     const room = s.room;
     if (!room || !s.welcome || s.welcome.role !== 'facilitator') return;
     if (!this.built) this.build(s);
+    // Re-render only on change, so a button is never swapped under the pointer.
+    const key = JSON.stringify([room.seats, room.phase, room.paused, room.clients, s.errors.command ?? null]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
     const button = (id: string, label: string, command: Record<string, unknown>, cls = '') =>
       h('button', { id, class: cls, type: 'button', onclick: () => this.cmd(command) }, label);
     replace(

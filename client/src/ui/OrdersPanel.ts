@@ -246,6 +246,16 @@ export class OrdersPanel {
         h('legend', {}, withTooltip('budget', t('quantity.budget')), ` US$${num(n.budget)}bn`),
         budgetRows,
         h('p', {}, t('ui.orders.remaining'), ' ', this.remaining),
+        h(
+          'button',
+          { type: 'button', class: 'secondary small', id: 'suggest', onclick: () => this.suggest(s, me) },
+          t('ui.orders.suggest'),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'secondary small', id: 'clear-budget', onclick: () => this.clearBudget() },
+          t('ui.orders.clear'),
+        ),
         this.slot('budget'),
       ),
       h(
@@ -326,6 +336,24 @@ export class OrdersPanel {
       h('p', { class: 'muted', 'data-testid': 'submit-state' }, ''),
       s.team?.submitted ? null : null,
     );
+    this.suggest(s, me);
+  }
+
+  /** Fills the budget with the scenario's suggested split for this nation (rounded down to cents). */
+  private suggest(s: ClientState, me: string) {
+    const shares = s.scenario?.nations.find((x) => x.id === me)?.defaultAllocation;
+    for (const l of BUDGET_LINES) {
+      const input = this.inputs.get(`budget.${l}`);
+      if (input) input.value = String(Math.floor(this.budget * (shares?.[l] ?? 0) * 100) / 100);
+    }
+    this.refreshRemaining();
+  }
+
+  private clearBudget() {
+    for (const l of BUDGET_LINES) {
+      const input = this.inputs.get(`budget.${l}`);
+      if (input) input.value = '0';
+    }
     this.refreshRemaining();
   }
 

@@ -18,6 +18,7 @@ export class PhaseBar {
   private readonly timer = h('span', { class: 'timer', 'aria-live': 'off', 'data-testid': 'timer' });
   private readonly net: GameConnection;
   private state: ClientState | null = null;
+  private lastKey = '';
 
   constructor(net: GameConnection) {
     this.net = net;
@@ -38,6 +39,12 @@ export class PhaseBar {
     if (!room) return;
     const me = s.welcome?.nation;
     const seat = me ? room.seats[me] : undefined;
+    const key = JSON.stringify([room.seats, room.phase, room.round, room.paused, room.code, me]);
+    if (key === this.lastKey) {
+      this.tick();
+      return;
+    }
+    this.lastKey = key;
     const action =
       !me || room.phase === 'ended'
         ? null
