@@ -184,6 +184,14 @@ export class HomeScreen {
     const briefing = minutes('t-briefing', 0.5);
     const negotiation = minutes('t-negotiation', 3);
     const orders = minutes('t-orders', 3);
+    const seed = h('input', {
+      id: 'seed',
+      type: 'number',
+      min: 0,
+      step: 1,
+      placeholder: t('ui.home.seedRandom'),
+      class: 'short',
+    });
     const priv = h('input', { id: 'private', type: 'checkbox', checked: true });
     const bots = h('input', { id: 'bots', type: 'checkbox', checked: true });
     const teams = h('input', { id: 'teams', type: 'checkbox', checked: true });
@@ -210,6 +218,7 @@ export class HomeScreen {
           {
             scenario: scenarioSelect.value || 'sovereign-ai-2026',
             ...(rounds.value ? { rounds: Number(rounds.value) } : {}),
+            ...(seed.value ? { seed: Number(seed.value) } : {}),
             timers: { briefing: secs(briefing), negotiation: secs(negotiation), orders: secs(orders) },
             private: priv.checked,
             bots: bots.checked,
@@ -285,6 +294,8 @@ export class HomeScreen {
           negotiation,
           h('label', { for: 't-orders' }, t('ui.home.ordersMinutes')),
           orders,
+          h('label', { for: 'seed' }, t('ui.home.seed')),
+          seed,
           h('label', { for: 'play-as' }, t('ui.home.playAs')),
           playAs,
           h('label', { for: 'private' }, t('ui.home.private')),

@@ -67,6 +67,13 @@ export class LobbyScreen {
                 seat?.players.length ? seat.players.join(', ') : t('ui.seat.free'),
               ),
               h('p', { class: 'brief' }, n.briefing.position),
+              h(
+                'ul',
+                { class: 'brief' },
+                n.publicObjectives.map((id) =>
+                  h('li', {}, t('ui.lobby.publicObjective', { title: objectives.get(id)?.title ?? id })),
+                ),
+              ),
             );
           }),
         ),
