@@ -5,6 +5,6 @@ export default defineConfig({
     include: ['shared/**/*.test.ts', 'test/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 60_000,
+    testTimeout: 90_000,
   },
 });

@@ -3,7 +3,8 @@
  * submitted orders, chat, bots for empty seats, and persistence. Every rule is the engine's
  * (shared/engine): this class only decides *when* to call it and *who* may see what.
  */
-import { decideOrders } from '../../shared/bots/decideOrders.ts';
+import { ARCHETYPES, type BotSeat, botOrders } from '../../shared/bots/index.ts';
+import { hash } from '../../shared/bots/reading.ts';
 import {
   concludeGame,
   createGame,
@@ -21,7 +22,7 @@ import {
   viewFor,
 } from '../../shared/engine/index.ts';
 import type { Command, CreateOptions, JoinOptions, Phase } from '../../shared/protocol/schemas.ts';
-import type { ChatLine, TeamOrdersMessage } from '../../shared/protocol/serverMessages.ts';
+import type { BotExplanation, ChatLine, TeamOrdersMessage } from '../../shared/protocol/serverMessages.ts';
 import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
 import { ChatLog } from './ChatLog.ts';
 import { Members } from './Members.ts';
@@ -33,13 +34,12 @@ export interface Delivery {
   /** A team's draft or submission changed. */
   teamOrders(nation: string): void;
   chat(line: ChatLine): void;
-  /** Events to publish (a resolved round, an injected card, the end). */
-  report(round: number, events: GameEvent[]): void;
+  /** Events to publish (a resolved round, an injected card, the end), with the bots' explanations. */
+  report(round: number, events: GameEvent[], bots?: BotExplanation[]): void;
   /** A notice to a nation's team (or to everyone when nation is null). */
   notice(nation: string | null, text: string): void;
 }
 
-const BOT_POLICY = 'balanced';
 const fail = (path: string, message: string): { ok: false; errors: Problem[] } => ({
   ok: false,
   errors: [{ path, message }],
@@ -61,6 +61,8 @@ export class GameSession {
   private readonly submitted = new Map<string, Submission>();
   private readonly drafts = new Map<string, Submission>();
   private readonly chatLog: ChatLog;
+  /** This round's bot explanations, published with the round's report. */
+  private readonly explanations = new Map<string, BotExplanation>();
   delivery: Delivery | null = null;
 
   private readonly storage: Storage;
@@ -173,8 +175,16 @@ export class GameSession {
     this.save();
   }
 
+  /** The bot a seat gets: an archetype drawn from the game's seed and the nation, at the game's difficulty. */
+  botSeat(nation: string): BotSeat {
+    const archetype = ARCHETYPES[hash(this.state.seed, nation) % ARCHETYPES.length] ?? 'hedger';
+    return { archetype, difficulty: this.options.botDifficulty };
+  }
+
   private submitBot(nation: string) {
-    const orders: Orders = decideOrders(this.state, nation, BOT_POLICY);
+    const seat = this.botSeat(nation);
+    const { orders, explanation } = botOrders(this.state, nation, seat, this.state.seed);
+    this.explanations.set(nation, { nation, archetype: seat.archetype, explanation });
     this.record(nation, orders as OrdersInput, 'bot');
   }
 
@@ -453,23 +463,25 @@ export class GameSession {
     }
     const round = this.state.round;
     const { state, events } = resolveRound(this.state, orders);
+    const bots = [...this.explanations.values()].filter((e) => this.submitted.get(e.nation)?.by === 'bot');
+    this.explanations.clear();
     this.submitted.clear();
     this.drafts.clear();
-    if (state.status === 'ended') return this.finish(round, state, events);
+    if (state.status === 'ended') return this.finish(round, state, events, bots);
     this.state = state;
     this.session = { ...this.session, phase: 'briefing' };
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
-    this.delivery?.report(round, events);
+    this.delivery?.report(round, events, bots);
     for (const n of Object.keys(state.nations)) this.delivery?.teamOrders(n);
     this.enterPhase('briefing', now);
   }
 
-  private finish(round: number, state: GameState, events: GameEvent[]) {
+  private finish(round: number, state: GameState, events: GameEvent[], bots: BotExplanation[] = []) {
     this.state = state;
     this.status = 'ended';
     this.session = { ...this.session, phase: 'ended', deadline: 0, paused: false, remaining: 0, ready: [] };
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
-    this.delivery?.report(round, events);
+    this.delivery?.report(round, events, bots);
     this.delivery?.changed();
   }
 

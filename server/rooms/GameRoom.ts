@@ -186,8 +186,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           const m = memberOf(c);
           if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
         }),
-      report: (round: number, events: GameEvent[]) =>
-        each((c) => this.sendTo(c, 'report', { round, events: eventsFor(events, this.viewerOf(c)) })),
+      report: (round: number, events: GameEvent[], bots = []) =>
+        each((c) => this.sendTo(c, 'report', { round, events: eventsFor(events, this.viewerOf(c)), bots })),
       notice: (nation, text) =>
         each(
           (c) => (nation === null || memberOf(c)?.nation === nation) && this.sendTo(c, 'notice', { text }),

@@ -27,7 +27,7 @@ export function homeShare(state: GameState, nation: NationId): number {
 }
 
 /**
- * Sovereignty (0..1): 40% chips (per layer, own capacity plus guaranteed partners' against the
+ * Sovereignty (0..1): 40% chips (per layer, own capacity plus a weighted share of guaranteeing partners' against the
  * self-sufficiency need), 30% compute (domestic share of all compute used), 30% models (home share
  * of own models, lifted by a sovereign model).
  */
@@ -37,7 +37,8 @@ export function sovereigntyOf(state: GameState, rules: Rules, nation: NationId):
   const guarantors = partners(state, nation, 'ChipSupplyGuarantee');
   let chips = 0;
   for (const layer of STACK_LAYERS) {
-    const secure = shares[nation]![layer] + guarantors.reduce((s, g) => s + shares[g]![layer], 0);
+    const secure =
+      shares[nation]![layer] + rules.guaranteeWeight * guarantors.reduce((s, g) => s + shares[g]![layer], 0);
     chips += Math.min(1, secure / rules.sovereignNeed) / STACK_LAYERS.length;
   }
   const total = n.compute + n.cloudCompute;

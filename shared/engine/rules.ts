@@ -47,7 +47,9 @@ export const RulesSchema = z.object({
   /** Share of the gap to the fine-tunable level closed each round (diffusion of open weights). */
   diffusionRate: z.number().min(0).max(1).default(0.5),
   /** Training spend (US$bn) a sovereign model programme needs per round to progress. */
-  programmeCost: z.number().min(0).default(0.8),
+  programmeCost: z.number().min(0).default(2),
+  /** Share of the gap to the fine-tunable level a funded programme closes each round. */
+  programmeRate: z.number().min(0).max(1).default(0.4),
   /** Softmax weights of the market choice model. */
   adoption: z
     .object({
@@ -112,8 +114,15 @@ export const RulesSchema = z.object({
   aiGrowth: z.number().default(0.03),
   /** Compute (k H100e) per US$bn of GDP that lets the economy use its models fully. */
   computeNeedPerGdp: z.number().positive().default(0.02),
+  /**
+   * Economy growth per unit of digital trade balance over home GDP: what a nation's models earn
+   * abroad minus what its home markets pay foreign providers (the digital trade deficit).
+   */
+  digitalTradeGrowth: z.number().min(0).default(1.5),
   /** Economy growth lost per sanctioning nation (weighted as for the budget). */
   sanctionGrowthHit: z.number().min(0).default(0.1),
+  /** How much of a guarantor's layer share counts as secure for sovereignty (a promise is not a fab). */
+  guaranteeWeight: z.number().min(0).max(1).default(0.5),
   /** Layer share below which a nation is not self-sufficient in that layer (for sovereignty). */
   sovereignNeed: z.number().positive().max(1).default(0.15),
 });

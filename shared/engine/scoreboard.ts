@@ -32,7 +32,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
- * The ranking. Score = soft-power points (15 per doubling since the start, -30..45) + sovereignty
+ * The ranking. Score = soft-power points (10 per doubling since the start, -20..30) + sovereignty
  * points (40 x its change + 10 x its level) + economy points (300 x the nation's log growth minus the
  * mean log growth of all nations, -30..30: growing faster than the others is what counts) + objective
  * points. Secret objectives count (and are listed) only when `revealSecrets` is true, which is the
@@ -49,7 +49,7 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
   const rows = all.map((n): ScoreRow => {
     const s0 = start?.nations[n.id];
     const sp0 = Math.max(s0?.softPower ?? n.softPower, 0.01);
-    const softPower = clamp(15 * Math.log2(Math.max(n.softPower, 0.001) / sp0), -30, 45);
+    const softPower = clamp(10 * Math.log2(Math.max(n.softPower, 0.001) / sp0), -20, 30);
     const sovereignty = 40 * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) + 10 * n.sovereignty;
     const economy = clamp(300 * (economyGrowth(n.id) - meanGrowth), -30, 30);
     const ids: [string, boolean][] = n.publicObjectives.map((id) => [id, false]);

@@ -18,6 +18,26 @@ export function homeCapability(state: GameState, nation: NationId): number {
   return weight > 0 ? cap / weight : 0;
 }
 
+/** Share of model revenue a provider earns under its release policy. */
+function revenueRate(release: string, rules: ResolveContext['rules']): number {
+  return release === 'closed' ? 1 : release === 'open' ? rules.openRevenueShare : 0;
+}
+
+/** What a nation's home markets pay foreign providers for their models this round (US$ bn). */
+export function digitalImports(state: GameState, rules: ResolveContext['rules'], nation: NationId): number {
+  let paid = 0;
+  for (const info of marketInfo(state.scenario)) {
+    if (info.owner !== nation) continue;
+    for (const [p, share] of Object.entries(state.adoption[info.spec.id] ?? {})) {
+      const provider = state.nations[p];
+      if (!provider || p === nation) continue;
+      paid +=
+        share * info.spec.gdpUsdBn * rules.revenuePerGdp * revenueRate(provider.policies.release, rules);
+    }
+  }
+  return paid;
+}
+
 /** Home GDP of a nation, US$ billions. */
 export function homeGdp(state: GameState, nation: NationId): number {
   return marketInfo(state.scenario).reduce((s, i) => s + (i.owner === nation ? i.spec.gdpUsdBn : 0), 0);
@@ -36,14 +56,14 @@ export function sanctionWeight(state: GameState, nation: NationId): number {
 /**
  * Revenue and economy. Closed models earn on every market's GDP by share (open ones earn a part);
  * chip sales add. The economy grows with the capability its own markets run, if it has the compute
- * to use it, and shrinks under sanctions and tariffs.
+ * to use it, gains or loses with its digital trade balance (models sold abroad minus foreign models
+ * used at home), and shrinks under sanctions and tariffs.
  */
 export function settleEconomy(ctx: ResolveContext): void {
   const { state, rules } = ctx;
   const infos = marketInfo(state.scenario);
   for (const n of nationList(state)) {
-    const rate =
-      n.policies.release === 'closed' ? 1 : n.policies.release === 'open' ? rules.openRevenueShare : 0;
+    const rate = revenueRate(n.policies.release, rules);
     let models = 0;
     for (const info of infos) models += (state.adoption[info.spec.id]?.[n.id] ?? 0) * info.spec.gdpUsdBn;
     models *= rules.revenuePerGdp * rate;
@@ -62,13 +82,15 @@ export function settleEconomy(ctx: ResolveContext): void {
     const adequacy = Math.min(1, compute / (rules.computeNeedPerGdp * gdp));
     const capability = homeCapability(state, n.id);
     const tariffs = Object.values(n.policies.tariffs).reduce((s, t) => s + t, 0);
+    const trade = models - digitalImports(state, rules, n.id);
     const growth =
       rules.baseGrowth +
-      (rules.aiGrowth * capability * adequacy) / 100 -
+      (rules.aiGrowth * capability * adequacy) / 100 +
+      (rules.digitalTradeGrowth * trade) / Math.max(gdp, 1) -
       rules.sanctionGrowthHit * sanctionWeight(state, n.id) -
       0.01 * tariffs;
     const from = n.economy;
     n.economy = n.economy * (1 + growth);
-    emit(ctx, 'EconomyChanged', { nation: n.id, from, to: n.economy, growth, capability, adequacy });
+    emit(ctx, 'EconomyChanged', { nation: n.id, from, to: n.economy, growth, capability, adequacy, trade });
   }
 }

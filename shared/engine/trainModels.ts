@@ -23,8 +23,9 @@ export function trainModels(ctx: ResolveContext): void {
       if (baseUsable && spend >= rules.programmeCost) {
         spend -= rules.programmeCost;
         const from = n.sovereignModel;
-        const level = Math.max(from + 4, published[base.id]! * rules.fineTuneRatio);
-        n.sovereignModel = Math.min(100, Math.max(from, level));
+        // Fine-tuning closes part of the gap to what the base model allows, never beyond it.
+        const level = published[base.id]! * rules.fineTuneRatio;
+        n.sovereignModel = Math.min(100, from < level ? from + (level - from) * rules.programmeRate : from);
         emit(ctx, 'SovereignModelImproved', { nation: n.id, base: base.id, from, to: n.sovereignModel });
       } else {
         emit(ctx, 'SovereignModelImproved', {

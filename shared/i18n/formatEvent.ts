@@ -225,6 +225,7 @@ export const EVENT_SPECS: Readonly<Record<EventType, EventSpec>> = {
       growth: 'signedPercent',
       capability: 'number',
       adequacy: 'percent',
+      trade: 'money',
     },
   },
   ObjectiveAchieved: {

@@ -42,6 +42,8 @@ export const CreateOptionsSchema = z
     bots: z.boolean().default(true),
     /** Several clients may share a nation as a team. */
     teams: z.boolean().default(true),
+    /** How well bots play: easy ones leave money unspent and ignore treaties; hard ones adapt. */
+    botDifficulty: z.enum(['easy', 'normal', 'hard']).default('normal'),
     /** Seconds a dropped player's seat waits before a bot takes it (bots on). */
     graceSeconds: seconds(3600).default(60),
     /** PRNG seed; the same seed, scenario and orders replay the same game. Random if omitted. */

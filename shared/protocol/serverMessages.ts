@@ -43,10 +43,19 @@ export interface TeamOrdersMessage {
   submittedBy: string | null;
 }
 
+/** Why a bot played its seat as it did (published with the round it played). */
+export interface BotExplanation {
+  nation: string;
+  archetype: string;
+  explanation: string;
+}
+
 /** A round's resolution as this client may see it. */
 export interface RoundReportMessage {
   round: number;
   events: GameEvent[];
+  /** The bots that played this round, and why they chose their orders. */
+  bots: BotExplanation[];
 }
 
 /** A refusal: which message, which field (dotted path, '' for the whole message) and why. */

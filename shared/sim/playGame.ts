@@ -1,58 +1,84 @@
-import { decideOrders } from '../bots/decideOrders.ts';
-import { SIMPLE_POLICIES } from '../bots/simplePolicies.ts';
+import type { BotSeat } from '../bots/botTypes.ts';
+import { botOrders } from '../bots/index.ts';
 import { createGame } from '../engine/createGame.ts';
 import type { Orders } from '../engine/ordersSchema.ts';
 import { resolveRound } from '../engine/resolveRound.ts';
-import { rngFromSeed } from '../engine/rng.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
 import { type ScoreRow, scoreboard } from '../engine/scoreboard.ts';
-import type { GameState, NationId } from '../engine/types.ts';
+import type { GameState, HistoryEntry, NationId, ReleasePolicy } from '../engine/types.ts';
+
+/** A bot for one seat: its orders (already parsed) and why; throws on invalid orders. */
+export type BotOrdersFn = (
+  state: GameState,
+  nation: NationId,
+  seat: BotSeat,
+  salt: number,
+) => { orders: Orders; explanation: string };
 
 /** The outcome of one simulated game. */
 export interface GameResult {
   seed: number;
-  /** Policy played by each nation. */
-  seats: Record<NationId, string>;
+  /** The bot seated at each nation. */
+  seats: Record<NationId, BotSeat>;
   ranking: ScoreRow[];
   events: number;
   final: GameState;
 }
 
-/** A policy for every nation: the given one, else a seeded pick among the simple policies. */
-export function assignPolicies(
-  scenario: Scenario,
-  seed: number,
-  fixed: Record<NationId, string> = {},
-): Record<NationId, string> {
-  const names = Object.keys(SIMPLE_POLICIES);
-  const rng = rngFromSeed(seed ^ 0x5eed);
-  const seats: Record<NationId, string> = {};
-  for (const n of scenario.nations) {
-    const pick = names[rng.int(names.length)]!;
-    seats[n.id] = fixed[n.id] ?? fixed['*'] ?? pick;
-  }
-  return seats;
-}
-
 /**
- * Plays a whole game with the simple policies: each seat decides from its own view only, its
- * orders go through parseOrders like a human's, and the engine resolves every round.
+ * Plays a whole game with bots: each seat decides from its own view only, its orders go through
+ * parseOrders like a human's, and the engine resolves every round. The game seed is the bots' salt;
+ * `decide` defaults to the archetype bots (`botOrders`).
  */
 export function playGame(
   scenario: Scenario,
   seed: number,
-  seats: Record<NationId, string>,
+  seats: Record<NationId, BotSeat>,
   rounds?: number,
+  decide: BotOrdersFn = botOrders,
 ): GameResult {
   let state = createGame(scenario, rounds ? { seed, rounds } : { seed });
   let events = 0;
   while (state.status === 'running') {
     const orders: Record<NationId, Orders> = {};
-    for (const id of Object.keys(state.nations))
-      orders[id] = decideOrders(state, id, seats[id] ?? 'balanced');
+    for (const id of Object.keys(state.nations)) {
+      const seat = seats[id];
+      if (!seat) throw new Error(`no bot seated at ${id}`);
+      orders[id] = decide(state, id, seat, seed).orders;
+    }
     const result = resolveRound(state, orders);
     state = result.state;
     events += result.events.length;
   }
   return { seed, seats, ranking: scoreboard(state), events, final: state };
+}
+
+/** What the simulator keeps of one game: small enough to pass between threads and write out. */
+export interface GameRecord {
+  /** Index of the game in the run (0-based). */
+  index: number;
+  seed: number;
+  seats: Record<NationId, BotSeat>;
+  /** Key quantities after each round (entry 0 = the start), from the final state's history. */
+  history: HistoryEntry[];
+  /** Final ranking, best first. */
+  ranking: { nation: NationId; rank: number; score: number; parts: ScoreRow['parts'] }[];
+  /** Each nation's release policy when the game ended. */
+  release: Record<NationId, ReleasePolicy>;
+  events: number;
+}
+
+/** The record of a played game. */
+export function toRecord(index: number, result: GameResult): GameRecord {
+  const release: Record<NationId, ReleasePolicy> = {};
+  for (const [id, n] of Object.entries(result.final.nations)) release[id] = n.policies.release;
+  return {
+    index,
+    seed: result.seed,
+    seats: result.seats,
+    history: result.final.history,
+    ranking: result.ranking.map((r) => ({ nation: r.nation, rank: r.rank, score: r.score, parts: r.parts })),
+    release,
+    events: result.events,
+  };
 }

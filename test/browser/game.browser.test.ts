@@ -181,6 +181,10 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await expect.poll(() => me.locator('[data-testid="final-ranking"] tbody tr').count()).toBe(3);
     expect(await me.locator('canvas[data-chart]').count()).toBe(5);
     expect(await me.locator('.final li.secret').count()).toBeGreaterThan(0);
+    // The bots explained their play, round by round.
+    expect(await me.locator('.debrief').textContent()).toMatch(
+      /(champion|hawk|builder|maximiser|middle power):/i,
+    );
     await shot(me, 'debrief');
     await me.context().close();
   }, 120_000);

@@ -84,13 +84,20 @@ describe('a whole game with three clients and a team of two', () => {
       const usOrders = { budget: { ...spend(usBudget), safety: 4.321 }, release: 'closed' };
       expect((await ann.request('submit', { orders: usOrders })).type).toBe('ok');
       await waitFor('US submitted', () => seat(fac, 'US')?.submitted === true);
-      const report = chen.next<{ round: number; events: { type: string }[] }>('report');
+      const report = chen.next<{
+        round: number;
+        events: { type: string }[];
+        bots: { nation: string; explanation: string }[];
+      }>('report');
       expect(
         (await chen.request('submit', { orders: { budget: spend(cnBudget), release: 'open' } })).type,
       ).toBe('ok');
       const r = await report;
       expect(r.round).toBe(round);
       expect(r.events.length).toBeGreaterThan(10);
+      // The EU bot explains its orders after the round.
+      expect(r.bots.map((b) => b.nation)).toEqual(['EU']);
+      expect(r.bots[0]!.explanation.length).toBeGreaterThan(30);
     }
     await waitFor('the end', () => state(fac).phase === 'ended');
     await waitFor('final view', () => view(chen).status === 'ended');

@@ -22,7 +22,7 @@ export interface ServerProcess {
 export async function waitFor<T>(
   what: string,
   check: () => T | undefined | false,
-  timeoutMs = 20_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const start = Date.now();
   for (;;) {
@@ -100,7 +100,7 @@ function record(room: Room): Player {
     room,
     messages,
     last: <T>(type: string) => messages.findLast((m) => m.type === type)?.message as T | undefined,
-    next: async <T>(type: string, timeoutMs = 20_000) => {
+    next: async <T>(type: string, timeoutMs = 30_000) => {
       const seen = messages.length;
       const found = await waitFor(
         `message '${type}'`,

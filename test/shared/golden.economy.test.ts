@@ -1,7 +1,9 @@
 /**
  * Golden cases: revenue and economy (shared/engine/settleEconomy.ts), with tariffs and sanctions.
- * growth = baseGrowth + aiGrowth x homeCapability x adequacy / 100 - sanctionGrowthHit x
- * sanctionWeight - 0.01 x sum of own tariffs; adequacy = min(1, (compute + cloud) /
+ * growth = baseGrowth + aiGrowth x homeCapability x adequacy / 100 + digitalTradeGrowth x trade /
+ * home GDP - sanctionGrowthHit x sanctionWeight - 0.01 x sum of own tariffs; trade = model revenue
+ * (every market) - what the home markets pay foreign providers (share x GDP x revenuePerGdp x their
+ * release rate: closed 1, open openRevenueShare, held 0); adequacy = min(1, (compute + cloud) /
  * (computeNeedPerGdp x home GDP)); homeCapability = GDP- and share-weighted capability of the
  * providers in the home markets (OTHER counts 50).
  */
@@ -32,7 +34,31 @@ function expectedGrowth(state: GameState, id: string): number {
     .filter((x) => nation(state, x).policies.sanctions.includes(id))
     .reduce((s, x) => s + homeMarkets(state, x).reduce((a, m) => a + m.gdpUsdBn, 0) / totalGdp, 0);
   const tariffs = Object.values(n.policies.tariffs).reduce((s, t) => s + t, 0);
-  return r.baseGrowth + (r.aiGrowth * cap * adequacy) / 100 - r.sanctionGrowthHit * weight - 0.01 * tariffs;
+  return (
+    r.baseGrowth +
+    (r.aiGrowth * cap * adequacy) / 100 +
+    (r.digitalTradeGrowth * expectedTrade(state, id)) / gdp -
+    r.sanctionGrowthHit * weight -
+    0.01 * tariffs
+  );
+}
+
+/** Model revenue abroad and at home, minus what the home markets pay foreign providers. */
+function expectedTrade(state: GameState, id: string): number {
+  const r = state.scenario.rules;
+  const rate = (p: string) => {
+    const release = nation(state, p).policies.release;
+    return release === 'closed' ? 1 : release === 'open' ? r.openRevenueShare : 0;
+  };
+  const earned = state.scenario.markets.reduce(
+    (s, m) => s + (shares(state, m.id)[id] ?? 0) * m.gdpUsdBn * r.revenuePerGdp * rate(id),
+    0,
+  );
+  let paid = 0;
+  for (const m of homeMarkets(state, id))
+    for (const [p, share] of Object.entries(shares(state, m.id)))
+      if (p !== 'OTHER' && p !== id) paid += share * m.gdpUsdBn * r.revenuePerGdp * rate(p);
+  return earned - paid;
 }
 
 describe('economy', () => {
@@ -43,6 +69,16 @@ describe('economy', () => {
       expect(nation(state, id).economy).toBeCloseTo(100 * (1 + g), 10);
       expect(eventFor(events, 'EconomyChanged', id).params.growth as number).toBeCloseTo(g, 12);
     }
+    // The US sells closed models abroad: a digital trade surplus; the EU's home markets buy them.
+    expect(eventFor(events, 'EconomyChanged', 'US').params.trade as number).toBeCloseTo(
+      expectedTrade(state, 'US'),
+      10,
+    );
+    expect(expectedTrade(state, 'US')).toBeGreaterThan(0);
+    expect(eventFor(events, 'EconomyChanged', 'EU').params.trade as number).toBeCloseTo(
+      expectedTrade(state, 'EU'),
+      10,
+    );
     // EU: 88 + cloud against a need of 0.02 x 1000 = 20: fully adequate.
     expect(eventFor(events, 'EconomyChanged', 'EU').params.adequacy).toBe(1);
     // US: compute 352 + 280 + cloud vs need 540: adequate too; CN (88 + cloud vs 340) is not.

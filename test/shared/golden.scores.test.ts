@@ -132,8 +132,8 @@ describe('scoreboard and the end of the game', () => {
       const n = nation(state, row.nation);
       const h = state.history[0]!.nations[row.nation]!;
       const sp = Math.min(
-        45,
-        Math.max(-30, 15 * Math.log2(Math.max(n.softPower, 0.001) / Math.max(h.softPower, 0.01))),
+        30,
+        Math.max(-20, 10 * Math.log2(Math.max(n.softPower, 0.001) / Math.max(h.softPower, 0.01))),
       );
       const sov = 40 * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
       // economy points: 300 x (own log growth - mean log growth of all nations), within -30..30

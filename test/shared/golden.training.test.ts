@@ -106,14 +106,17 @@ describe('release policy and open weights', () => {
 });
 
 describe('sovereign model programme', () => {
-  it('SOV-1 fine-tuning an open model costs programmeCost and reaches fineTuneRatio of it', () => {
+  it('SOV-1 fine-tuning an open model costs programmeCost and closes programmeRate of the gap to fineTuneRatio of it', () => {
     const s0 = setup();
-    const { state, events } = play(s0, { EU: { programmeBase: 'CN', budget: { training: 2 } } });
+    const rules = s0.scenario.rules;
+    const { state, events } = play(s0, {
+      EU: { programmeBase: 'CN', budget: { training: rules.programmeCost + 1 } },
+    });
     const eu = nation(state, 'EU');
-    // sovereignModel = max(0 + 4, 70 x 0.92) = 64.4; the remaining 1.2 trains capability.
-    expect(eu.sovereignModel).toBeCloseTo(64.4, 10);
-    expect(eventFor(events, 'CapabilityRose', 'EU').params.spend as number).toBeCloseTo(1.2, 12);
-    const gained = 60 + trainGain(60, 1.2, eu.compute + eu.cloudCompute, 50);
+    // level = 70 x 0.92 = 64.4; sovereignModel = 0 + (64.4 - 0) x programmeRate; the remaining 1 trains capability.
+    expect(eu.sovereignModel).toBeCloseTo(64.4 * rules.programmeRate, 10);
+    expect(eventFor(events, 'CapabilityRose', 'EU').params.spend as number).toBeCloseTo(1, 12);
+    const gained = 60 + trainGain(60, 1, eu.compute + eu.cloudCompute, 50);
     // then diffusion from CN: + (64.4 - gained) x 0.5
     expect(eu.capability).toBeCloseTo(gained + (64.4 - gained) * 0.5, 10);
     expect(eu.policies.programmeBase).toBe('CN');
@@ -126,18 +129,24 @@ describe('sovereign model programme', () => {
   });
 
   it('SOV-3 if the base closes its weights later, the programme stalls with baseClosed', () => {
-    const r1 = play(setup(), { EU: { programmeBase: 'CN', budget: { training: 1 } } }).state;
-    const { state, events } = play(r1, { CN: { release: 'closed' }, EU: { budget: { training: 1 } } });
-    expect(nation(state, 'EU').sovereignModel).toBeCloseTo(64.4, 10);
+    const s0 = setup();
+    const cost = s0.scenario.rules.programmeCost;
+    const r1 = play(s0, { EU: { programmeBase: 'CN', budget: { training: cost } } }).state;
+    const after1 = nation(r1, 'EU').sovereignModel;
+    expect(after1).toBeGreaterThan(0);
+    const { state, events } = play(r1, { CN: { release: 'closed' }, EU: { budget: { training: cost } } });
+    expect(nation(state, 'EU').sovereignModel).toBeCloseTo(after1, 10);
     expect(eventFor(events, 'SovereignModelImproved', 'EU').params.stalled).toBe('baseClosed');
   });
 
-  it('SOV-4 a programme on the own model gains at least 4 points per funded round', () => {
-    const { state } = playRounds(setup({ mutate: allClosed }), 2, {
-      US: { programmeBase: 'US', budget: { training: 0.8 } },
-    });
-    // round 1: max(4, 80 x 0.92) = 73.6; round 2: max(77.6, 73.6) = 77.6
-    expect(nation(state, 'US').sovereignModel).toBeCloseTo(77.6, 10);
+  it('SOV-4 each funded round closes the same share of what is left of the gap, never passing the level', () => {
+    const s0 = setup({ mutate: allClosed });
+    const { programmeCost, programmeRate } = s0.scenario.rules;
+    const { state } = playRounds(s0, 2, { US: { programmeBase: 'US', budget: { training: programmeCost } } });
+    // level = 80 x 0.92 = 73.6 both rounds (no training left to raise capability)
+    const first = 73.6 * programmeRate;
+    expect(nation(state, 'US').sovereignModel).toBeCloseTo(first + (73.6 - first) * programmeRate, 10);
+    expect(nation(state, 'US').sovereignModel).toBeLessThan(73.6);
   });
 });
 

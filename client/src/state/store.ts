@@ -2,8 +2,13 @@
  * The client's state: what the server sent, nothing computed by rules. Screens subscribe and
  * re-render from it. Phaser-free and DOM-free, so it is unit-testable in Node.
  */
-import type { GameEvent, GameView, Scenario } from '../../../shared/engine/index.ts';
-import type { ChatLine, TeamOrdersMessage, WelcomeMessage } from '../../../shared/protocol/serverMessages.ts';
+import type { GameView, Scenario } from '../../../shared/engine/index.ts';
+import type {
+  ChatLine,
+  RoundReportMessage,
+  TeamOrdersMessage,
+  WelcomeMessage,
+} from '../../../shared/protocol/serverMessages.ts';
 
 /** The public room state, as plain data. */
 export interface RoomSnapshot {
@@ -38,7 +43,7 @@ export interface ClientState {
   team: TeamOrdersMessage | null;
   chat: ChatLine[];
   /** Resolved rounds' events as this client may see them, oldest first. */
-  reports: { round: number; events: GameEvent[] }[];
+  reports: RoundReportMessage[];
   /** The server's last refusal per message type, with its problems. */
   errors: Record<string, { path: string; message: string }[]>;
   notices: string[];

@@ -131,6 +131,28 @@ export class DebriefScreen {
         { class: 'charts' },
         canvases.map((c) => h('figure', {}, c)),
       ),
+      s.reports.some((r) => r.bots?.length)
+        ? h(
+            'section',
+            {},
+            h('h2', {}, t('ui.debrief.bots')),
+            h(
+              'ul',
+              { class: 'feed' },
+              s.reports.flatMap((r) =>
+                (r.bots ?? []).map((b) =>
+                  h(
+                    'li',
+                    {},
+                    h('span', { class: 'muted' }, `${t('ui.roundShort', { round: r.round })} `),
+                    h('strong', {}, `${b.nation}: `),
+                    b.explanation,
+                  ),
+                ),
+              ),
+            ),
+          )
+        : null,
       h('h2', {}, t('ui.debrief.decisions')),
       h(
         'ol',

@@ -145,6 +145,18 @@ export class GameScreen {
             lines.map((e) => h('li', { 'data-type': e.type }, formatEvent(e, s.scenario))),
           )
         : h('p', {}, t('ui.report.quiet')),
+      last.bots?.length
+        ? h(
+            'div',
+            { class: 'bots', 'data-testid': 'bot-explanations' },
+            h('h3', {}, t('ui.report.bots')),
+            h(
+              'ul',
+              {},
+              last.bots.map((b) => h('li', {}, h('strong', {}, `${b.nation}: `), b.explanation)),
+            ),
+          )
+        : null,
       h(
         'button',
         { class: 'primary', type: 'button', onclick: () => this.report.close() },
