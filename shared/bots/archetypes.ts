@@ -47,10 +47,15 @@ function proposals(view: GameView, me: NationId, type: TreatyType, partners: Nat
   return partners.filter((to) => !has(to)).map((to) => ({ type, to }));
 }
 
-/** The developing region where my models reach the fewest people (ties broken by the seeded salt). */
-function weakestRegion(input: BotInput): string {
+/**
+ * The developing region where my models reach the fewest people (ties broken by the seeded salt),
+ * among the regions this scenario has; null when it has none.
+ */
+function weakestRegion(input: BotInput): string | null {
   const { view, me, scenario, salt } = input;
-  return [...AID_REGIONS].sort(
+  const present = AID_REGIONS.filter((r) => scenario.markets.some((m) => m.region === r));
+  if (present.length === 0) return null;
+  return [...present].sort(
     (a, b) =>
       regionShare(view, scenario, me, a) - regionShare(view, scenario, me, b) ||
       unit(salt, me, a) - unit(salt, me, b),
@@ -84,7 +89,7 @@ function openChampion(input: BotInput): Plan {
       exportControls: liftOthers(view, me, []),
       treaties: { propose: proposals(view, me, 'AiForum', friends) },
     },
-    explanation: `Open-weights champion: released its models openly and sent aid to ${region}, where its models reach the fewest people; proposed an AI forum to ${friends.map((f) => nameOf(scenario, f)).join(' and ')}.`,
+    explanation: `Open-weights champion: released its models openly${region ? ` and sent aid to ${region}, where its models reach the fewest people` : ''}; proposed an AI forum to ${friends.map((f) => nameOf(scenario, f)).join(' and ')}.`,
   };
 }
 

@@ -3,7 +3,10 @@ import { marketInfo } from './marketInfo.ts';
 import type { Rules } from './rules.ts';
 import { type GameState, type NationId, STACK_LAYERS } from './types.ts';
 
-/** Soft power: adoption of the nation's models across foreign markets, weighted by market weight, scaled by trust (0..100). */
+/**
+ * Soft power: adoption of the nation's models across foreign markets, weighted by market weight,
+ * scaled by trust: by (1 - w + w x trust / 100) with w = softPowerTrustWeight.
+ */
 export function softPowerOf(state: GameState, nation: NationId): number {
   const n = state.nations[nation]!;
   let sp = 0;
@@ -11,7 +14,8 @@ export function softPowerOf(state: GameState, nation: NationId): number {
     if (info.owner === nation) continue;
     sp += (state.adoption[info.spec.id]?.[nation] ?? 0) * info.weight;
   }
-  return 100 * sp * (n.trust / 100);
+  const w = state.scenario.rules.softPowerTrustWeight;
+  return 100 * sp * (1 - w + (w * n.trust) / 100);
 }
 
 /** GDP-weighted share of the nation's home markets that run its own models (0..1). */

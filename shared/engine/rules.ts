@@ -121,6 +121,10 @@ export const RulesSchema = z.object({
   digitalTradeGrowth: z.number().min(0).default(1.5),
   /** Economy growth lost per sanctioning nation (weighted as for the budget). */
   sanctionGrowthHit: z.number().min(0).default(0.1),
+  /** Ranking points per unit of sovereignty gained since the start (plus 10 per unit held). */
+  sovereigntyChangePoints: z.number().min(0).default(40),
+  /** How much trust scales soft power: 1 = in full proportion, 0 = not at all. */
+  softPowerTrustWeight: z.number().min(0).max(1).default(1),
   /** How much of a guarantor's layer share counts as secure for sovereignty (a promise is not a fab). */
   guaranteeWeight: z.number().min(0).max(1).default(0.5),
   /** Layer share below which a nation is not self-sufficient in that layer (for sovereignty). */

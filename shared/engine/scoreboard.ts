@@ -50,7 +50,9 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
     const s0 = start?.nations[n.id];
     const sp0 = Math.max(s0?.softPower ?? n.softPower, 0.01);
     const softPower = clamp(10 * Math.log2(Math.max(n.softPower, 0.001) / sp0), -20, 30);
-    const sovereignty = 40 * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) + 10 * n.sovereignty;
+    const sovereignty =
+      state.scenario.rules.sovereigntyChangePoints * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) +
+      10 * n.sovereignty;
     const economy = clamp(300 * (economyGrowth(n.id) - meanGrowth), -30, 30);
     const ids: [string, boolean][] = n.publicObjectives.map((id) => [id, false]);
     if (reveal && n.secretObjective) ids.push([n.secretObjective, true]);
