@@ -47,14 +47,14 @@ export const RulesSchema = z.object({
   /** Share of the gap to the fine-tunable level closed each round (diffusion of open weights). */
   diffusionRate: z.number().min(0).max(1).default(0.5),
   /** Training spend (US$bn) a sovereign model programme needs per round to progress. */
-  programmeCost: z.number().min(0).default(2),
+  programmeCost: z.number().min(0).default(3),
   /** Share of the gap to the fine-tunable level a funded programme closes each round. */
-  programmeRate: z.number().min(0).max(1).default(0.4),
+  programmeRate: z.number().min(0).max(1).default(0.3),
   /** Softmax weights of the market choice model. */
   adoption: z
     .object({
-      capability: z.number().default(1.5),
-      openPrice: z.number().default(0.7),
+      capability: z.number().default(2.2),
+      openPrice: z.number().default(0.45),
       trust: z.number().default(0.9),
       disposition: z.number().default(1.1),
       language: z.number().default(0.8),
@@ -66,8 +66,8 @@ export const RulesSchema = z.object({
       tariff: z.number().default(2),
     })
     .default({
-      capability: 1.5,
-      openPrice: 0.7,
+      capability: 2.2,
+      openPrice: 0.45,
       trust: 0.9,
       disposition: 1.1,
       language: 0.8,
@@ -122,11 +122,11 @@ export const RulesSchema = z.object({
   /** Economy growth lost per sanctioning nation (weighted as for the budget). */
   sanctionGrowthHit: z.number().min(0).default(0.1),
   /** Ranking points per unit of sovereignty gained since the start (plus 10 per unit held). */
-  sovereigntyChangePoints: z.number().min(0).default(40),
+  sovereigntyChangePoints: z.number().min(0).default(18),
   /** How much trust scales soft power: 1 = in full proportion, 0 = not at all. */
   softPowerTrustWeight: z.number().min(0).max(1).default(1),
   /** How much of a guarantor's layer share counts as secure for sovereignty (a promise is not a fab). */
-  guaranteeWeight: z.number().min(0).max(1).default(0.5),
+  guaranteeWeight: z.number().min(0).max(1).default(0.15),
   /** Layer share below which a nation is not self-sufficient in that layer (for sovereignty). */
   sovereignNeed: z.number().positive().max(1).default(0.15),
 });

@@ -78,8 +78,9 @@ describe('market adoption', () => {
       }),
       {},
     ).state;
+    // At least a tenth more share everywhere (markets where the EU is small gain little in absolute terms).
     for (const m of ['BR', 'NG', 'KE', 'US', 'CN'])
-      expect(shares(trusted, m).EU!).toBeGreaterThan(shares(base, m).EU! + 0.01);
+      expect(shares(trusted, m).EU!).toBeGreaterThan(shares(base, m).EU! * 1.1);
   });
 
   it('ADO-4 a stronger, trusted provider takes the lead of a foreign market over a few rounds', () => {

@@ -135,7 +135,8 @@ describe('scoreboard and the end of the game', () => {
         30,
         Math.max(-20, 10 * Math.log2(Math.max(n.softPower, 0.001) / Math.max(h.softPower, 0.01))),
       );
-      const sov = 40 * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
+      const sov =
+        state.scenario.rules.sovereigntyChangePoints * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
       // economy points: 300 x (own log growth - mean log growth of all nations), within -30..30
       const growth = (id: string) =>
         Math.log(nation(state, id).economy / state.history[0]!.nations[id]!.economy);
