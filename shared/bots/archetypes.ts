@@ -80,7 +80,7 @@ function openChampion(input: BotInput): Plan {
   const region = weakestRegion(input);
   const friends = byTrust(view, others(view, me)).slice(0, 2);
   return {
-    shares: { training: 0.32, compute: 0.2, aid: 0.2, talent: 0.12, safety: 0.1, chips: 0.06 },
+    shares: { training: 0.3, compute: 0.2, aid: 0.18, talent: 0.12, safety: 0.14, chips: 0.06 },
     orders: {
       release: 'open',
       visa: 'open',
@@ -98,22 +98,22 @@ function hawk(input: BotInput): Plan {
   const mine = view.nations[me]!;
   const rival = hostileTo(view, me)[0] ?? byCapability(view, others(view, me))[0]!;
   const gap = mine.capability - view.nations[rival]!.capability;
-  const embargo = gap < 8;
+  const embargo = gap < 5;
   const allies = byTrust(
     view,
     others(view, me).filter((id) => id !== rival),
   ).slice(0, 2);
   return {
-    shares: { compute: 0.3, training: 0.3, chips: 0.22, talent: 0.1, safety: 0.05, aid: 0.03 },
+    shares: { compute: 0.3, training: 0.28, chips: 0.22, talent: 0.1, safety: 0.1 },
     orders: {
       release: 'closed',
       visa: 'restrictive',
-      regulation: 'light',
+      regulation: 'balanced',
       exportControls: [
         { target: rival, chips: embargo ? 'embargo' : 'licensed', models: 'licensed' },
         ...liftOthers(view, me, [rival]),
       ],
-      tariffs: [{ target: rival, rate: 0.2 }],
+      tariffs: [{ target: rival, rate: 0.1 }],
       treaties: { propose: proposals(view, me, 'ChipSupplyGuarantee', allies) },
     },
     explanation: embargo
@@ -149,11 +149,11 @@ function computeMaximiser(input: BotInput): Plan {
     others(view, me).filter((id) => !enemies.includes(id)),
   )[0];
   return {
-    shares: { compute: 0.42, training: 0.34, chips: 0.12, talent: 0.08, safety: 0.04 },
+    shares: { compute: 0.4, training: 0.32, chips: 0.1, talent: 0.08, safety: 0.1 },
     orders: {
       release: 'closed',
       visa: 'open',
-      regulation: 'light',
+      regulation: 'balanced',
       treaties: { propose: partner ? proposals(view, me, 'ComputeSharing', [partner]) : [] },
     },
     explanation: `Compute maximiser: put three quarters of its budget into data centres and closed frontier training${partner ? `, and offered compute sharing to ${nameOf(scenario, partner)}` : ''}.`,

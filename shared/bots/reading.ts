@@ -33,15 +33,34 @@ export function byTrust(view: GameView, ids: NationId[]): NationId[] {
   );
 }
 
+/** Per scenario and region, the foreign markets (scenario order) and their total population. */
+const foreignMarkets = new WeakMap<Scenario, Map<string, { ids: string[]; populations: number[] }>>();
+
+function regionMarkets(scenario: Scenario, region: string): { ids: string[]; populations: number[] } {
+  let byRegion = foreignMarkets.get(scenario);
+  if (!byRegion) {
+    byRegion = new Map();
+    foreignMarkets.set(scenario, byRegion);
+  }
+  let hit = byRegion.get(region);
+  if (!hit) {
+    const home = new Set(scenario.nations.flatMap((n) => n.members));
+    const markets = scenario.markets.filter((m) => m.region === region && !home.has(m.id));
+    hit = { ids: markets.map((m) => m.id), populations: markets.map((m) => m.population) };
+    byRegion.set(region, hit);
+  }
+  return hit;
+}
+
 /** Population-weighted share of a region's AI use that runs on `nation`'s models (foreign markets only). */
 export function regionShare(view: GameView, scenario: Scenario, nation: NationId, region: string): number {
-  const home = new Set(scenario.nations.flatMap((n) => n.members));
+  const { ids, populations } = regionMarkets(scenario, region);
   let share = 0;
   let weight = 0;
-  for (const m of scenario.markets) {
-    if (m.region !== region || home.has(m.id)) continue;
-    share += (view.adoption[m.id]?.[nation] ?? 0) * m.population;
-    weight += m.population;
+  for (let i = 0; i < ids.length; i++) {
+    const population = populations[i]!;
+    share += (view.adoption[ids[i]!]?.[nation] ?? 0) * population;
+    weight += population;
   }
   return weight > 0 ? share / weight : 0;
 }

@@ -30,18 +30,21 @@ export function evaluateObjective(state: GameState, nation: NationId, test: Obje
       return { achieved: r <= test.atMost, value: r, progress: r <= test.atMost ? 1 : test.atMost / r };
     }
     case 'regionShare': {
-      const infos = marketInfo(state.scenario).filter(
-        (i) => i.spec.region === test.region && i.owner !== nation,
-      );
-      const w = infos.reduce((s, i) => s + i.weight, 0);
-      const v =
-        w > 0 ? infos.reduce((s, i) => s + (state.adoption[i.spec.id]?.[nation] ?? 0) * i.weight, 0) / w : 0;
+      // Weight and weighted share summed in market order (one pass, no intermediate arrays).
+      let w = 0;
+      let shares = 0;
+      for (const i of marketInfo(state.scenario)) {
+        if (i.spec.region !== test.region || i.owner === nation) continue;
+        w += i.weight;
+        shares += (state.adoption[i.spec.id]?.[nation] ?? 0) * i.weight;
+      }
+      const v = w > 0 ? shares / w : 0;
       return { achieved: v >= test.atLeast, value: v, progress: ratio(v, test.atLeast) };
     }
     case 'marketsLed': {
-      const v = marketInfo(state.scenario).filter(
-        (i) => i.owner !== nation && leader(state.adoption[i.spec.id]) === nation,
-      ).length;
+      let v = 0;
+      for (const i of marketInfo(state.scenario))
+        if (i.owner !== nation && leader(state.adoption[i.spec.id]) === nation) v++;
       return { achieved: v >= test.atLeast, value: v, progress: ratio(v, test.atLeast) };
     }
     case 'trustAtLeast':

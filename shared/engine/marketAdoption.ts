@@ -64,46 +64,116 @@ export function utilityTerms(state: GameState, rules: Rules, p: NationState, inf
 }
 
 /**
+ * What a provider brings to every market this round (the market-independent utility terms),
+ * computed once per resolution instead of once per market. Same expressions as utilityTerms.
+ */
+export interface ProviderFacts {
+  p: NationState;
+  capability: number;
+  trust: number;
+  cutoffRisk: number;
+  /** The sovereign model's language reach factor. */
+  languageReach: number;
+}
+
+export function providerFacts(state: GameState, rules: Rules): ProviderFacts[] {
+  const w = rules.adoption;
+  return nationList(state).map((p) => ({
+    p,
+    capability: (w.capability * (p.capability - 60)) / 20,
+    trust: (w.trust * (p.trust - 50)) / 25,
+    cutoffRisk: -w.cutoffRisk * cutoffRisk(p),
+    languageReach: Math.max(0.3, p.sovereignModel / 100),
+  }));
+}
+
+/**
  * The choice model: each market's target shares are a softmax over the utility of every provider
  * that reaches it (plus 'OTHER'), with inertia toward what it already runs; the market then moves
  * a fraction (stickiness) of the way from its current shares to the target. Shares sum to 1.
+ * `facts` (from providerFacts on the same state) may be passed to share them between markets.
  */
 export function choiceShares(
   state: GameState,
   rules: Rules,
   info: MarketInfo,
   previous: Adoption | null,
+  facts: ProviderFacts[] = providerFacts(state, rules),
 ): Adoption {
   const w = rules.adoption;
-  const nations = nationList(state);
-  const utilities: [string, number][] = [];
-  const inertia = (id: string) => (previous ? w.inertia * Math.log((previous[id] ?? 0) + 0.01) : 0);
-  for (const p of nations) {
+  const count = facts.length;
+  // Utility per provider in scenario order, then 'OTHER'. The terms are added in REASON_TERMS
+  // order, as utilityTerms lists them, so every sum is bit-for-bit the same as before.
+  const utilities = new Array<number>(count + 1).fill(0);
+  const available = new Array<boolean>(count + 1).fill(false);
+  const owner = info.owner ? state.nations[info.owner] : undefined;
+  const openPrice = w.openPrice * info.priceSensitivity;
+  const disposition = info.spec.disposition;
+  const region = info.spec.region;
+  let max = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < count; i++) {
+    const f = facts[i]!;
+    const p = f.p;
     if (!isAvailable(state, p, info)) continue;
-    const t = utilityTerms(state, rules, p, info);
-    let u = inertia(p.id);
-    for (const k of REASON_TERMS) u += t[k];
-    utilities.push([p.id, u]);
+    const tariffRate = owner && owner.id !== p.id ? (owner.policies.tariffs[p.id] ?? 0) : 0;
+    const fit = info.languageFit[p.id] ?? 0;
+    let u = previous ? w.inertia * Math.log((previous[p.id] ?? 0) + 0.01) : 0;
+    u += f.capability;
+    u += p.policies.release === 'open' ? openPrice : 0;
+    u += f.trust;
+    u += w.disposition * (disposition[p.id] ?? 0);
+    u += fit > 0 ? w.language * fit * f.languageReach : 0;
+    u += w.aid * Math.min(1, p.aidStock[region] ?? 0);
+    u += f.cutoffRisk;
+    u += -w.tariff * tariffRate;
+    utilities[i] = u;
+    available[i] = true;
+    max = Math.max(max, u);
   }
-  utilities.push([OTHER_PROVIDER, w.otherUtility + inertia(OTHER_PROVIDER)]);
-  const max = Math.max(...utilities.map(([, u]) => u));
+  const other =
+    w.otherUtility + (previous ? w.inertia * Math.log((previous[OTHER_PROVIDER] ?? 0) + 0.01) : 0);
+  utilities[count] = other;
+  available[count] = true;
+  max = Math.max(max, other);
   let total = 0;
-  const target: Adoption = {};
-  for (const [id, u] of utilities) {
-    const e = Math.exp(u - max);
-    target[id] = e;
+  for (let i = 0; i <= count; i++) {
+    if (!available[i]) continue;
+    const e = Math.exp(utilities[i]! - max);
+    utilities[i] = e;
     total += e;
   }
   const out: Adoption = {};
   const k = previous ? w.stickiness : 1;
   let sum = 0;
-  for (const id of [...nations.map((n) => n.id), OTHER_PROVIDER]) {
-    const share = (1 - k) * (previous?.[id] ?? 0) + k * ((target[id] ?? 0) / total);
+  for (let i = 0; i <= count; i++) {
+    const id = i < count ? facts[i]!.p.id : OTHER_PROVIDER;
+    const share = (1 - k) * (previous?.[id] ?? 0) + k * ((available[i] ? utilities[i]! : 0) / total);
     out[id] = share;
     sum += share;
   }
-  for (const id of Object.keys(out)) out[id] = out[id]! / sum;
+  for (const id in out) out[id] = out[id]! / sum;
   return out;
+}
+
+/** Per market list (by identity): its regions and, per region, its foreign markets and their total weight. */
+const regionCache = new WeakMap<MarketInfo[], { region: string; markets: MarketInfo[]; weight: number }[]>();
+
+function foreignByRegion(infos: MarketInfo[]) {
+  const hit = regionCache.get(infos);
+  if (hit) return hit;
+  const regions = [...new Set(infos.map((i) => i.spec.region))].map((region) => {
+    const markets = infos.filter((i) => i.spec.region === region && i.owner === null);
+    return { region, markets, weight: markets.reduce((s, i) => s + i.weight, 0) };
+  });
+  regionCache.set(infos, regions);
+  return regions;
+}
+
+/** Weighted mean share of `id` over `markets` in `adoption` (summed in market order). */
+function weightedShare(ad: Record<string, Adoption>, markets: MarketInfo[], id: string, weight: number) {
+  let s = 0;
+  for (const i of markets) s += (ad[i.spec.id]?.[id] ?? 0) * i.weight;
+  return s / weight;
 }
 
 /** Updates every market's adoption and reports regional shifts and changes of market leader. */
@@ -111,23 +181,19 @@ export function marketAdoption(ctx: ResolveContext): void {
   const { state, rules } = ctx;
   const infos = marketInfo(state.scenario);
   const nations = nationList(state);
+  const facts = providerFacts(state, rules);
   const before = state.adoption;
   const after: Record<string, Adoption> = {};
   for (const info of infos)
-    after[info.spec.id] = choiceShares(state, rules, info, before[info.spec.id] ?? null);
+    after[info.spec.id] = choiceShares(state, rules, info, before[info.spec.id] ?? null, facts);
   state.adoption = after;
 
   // Regional shifts per provider, weighted by market weight, with the reasons that set it apart.
-  const regions = [...new Set(infos.map((i) => i.spec.region))];
-  for (const region of regions) {
-    const inRegion = infos.filter((i) => i.spec.region === region && i.owner === null);
-    const weight = inRegion.reduce((s, i) => s + i.weight, 0);
+  for (const { region, markets: inRegion, weight } of foreignByRegion(infos)) {
     if (weight <= 0) continue;
     for (const p of nations) {
-      const avg = (ad: Record<string, Adoption>) =>
-        inRegion.reduce((s, i) => s + (ad[i.spec.id]?.[p.id] ?? 0) * i.weight, 0) / weight;
-      const from = avg(before);
-      const to = avg(after);
+      const from = weightedShare(before, inRegion, p.id, weight);
+      const to = weightedShare(after, inRegion, p.id, weight);
       if (Math.abs(to - from) < 0.02) continue;
       emit(ctx, 'AdoptionShifted', {
         nation: p.id,
@@ -157,7 +223,8 @@ export function leader(adoption: Adoption | undefined): string | undefined {
   if (!adoption) return undefined;
   let best: string | undefined;
   let bestShare = -1;
-  for (const [id, share] of Object.entries(adoption)) {
+  for (const id in adoption) {
+    const share = adoption[id]!;
     if (share > bestShare) {
       best = id;
       bestShare = share;

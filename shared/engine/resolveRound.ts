@@ -4,6 +4,7 @@ import { applyPolicies } from './applyPolicies.ts';
 import { applyTreaties } from './applyTreaties.ts';
 import { buildCompute } from './buildCompute.ts';
 import { chipFlows } from './chipFlows.ts';
+import { cloneState as cloneGameState, cloneJson } from './clone.ts';
 import { emit, nationList, type ResolveContext } from './context.ts';
 import { deliverAid } from './deliverAid.ts';
 import { deriveScores } from './deriveScores.ts';
@@ -22,8 +23,7 @@ import { updateTrust } from './updateTrust.ts';
 
 /** A deep copy of the state's changing parts; the immutable scenario is shared. */
 export function cloneState(state: GameState): GameState {
-  const { scenario, ...rest } = state;
-  return { ...structuredClone(rest), scenario };
+  return cloneGameState(state);
 }
 
 /**
@@ -54,7 +54,7 @@ export function resolveRound(
   };
   for (const n of nationList(state)) {
     const o = orders[n.id];
-    ctx.orders[n.id] = o ? structuredClone(o) : emptyOrders();
+    ctx.orders[n.id] = o ? cloneJson(o) : emptyOrders();
     if (!o && n.seated) emit(ctx, 'OrdersMissing', { nation: n.id });
   }
 

@@ -1,5 +1,6 @@
 import { emit, nationList, type ResolveContext } from './context.ts';
 import { marketInfo } from './marketInfo.ts';
+import type { Scenario } from './scenarioSchema.ts';
 import type { GameState, NationId } from './types.ts';
 import { OTHER_PROVIDER } from './types.ts';
 
@@ -38,9 +39,21 @@ export function digitalImports(state: GameState, rules: ResolveContext['rules'],
   return paid;
 }
 
-/** Home GDP of a nation, US$ billions. */
+const homeGdpCache = new WeakMap<Scenario, Map<NationId, number>>();
+
+/** Home GDP of a nation, US$ billions (memoised per scenario, which is immutable). */
 export function homeGdp(state: GameState, nation: NationId): number {
-  return marketInfo(state.scenario).reduce((s, i) => s + (i.owner === nation ? i.spec.gdpUsdBn : 0), 0);
+  let byNation = homeGdpCache.get(state.scenario);
+  if (!byNation) {
+    byNation = new Map();
+    homeGdpCache.set(state.scenario, byNation);
+  }
+  let gdp = byNation.get(nation);
+  if (gdp === undefined) {
+    gdp = marketInfo(state.scenario).reduce((s, i) => s + (i.owner === nation ? i.spec.gdpUsdBn : 0), 0);
+    byNation.set(nation, gdp);
+  }
+  return gdp;
 }
 
 /** Weight of the sanctions on a nation: the summed GDP shares (among nations) of those sanctioning it. */

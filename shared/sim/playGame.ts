@@ -6,6 +6,7 @@ import { resolveRound } from '../engine/resolveRound.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
 import { type ScoreRow, scoreboard } from '../engine/scoreboard.ts';
 import type { GameState, HistoryEntry, NationId, ReleasePolicy } from '../engine/types.ts';
+import { type GameView, nationViews } from '../engine/viewFor.ts';
 
 /** A bot for one seat: its orders (already parsed) and why; throws on invalid orders. */
 export type BotOrdersFn = (
@@ -13,6 +14,8 @@ export type BotOrdersFn = (
   nation: NationId,
   seat: BotSeat,
   salt: number,
+  /** The nation's view of `state`, when the caller has cut it already. */
+  view?: GameView,
 ) => { orders: Orders; explanation: string };
 
 /** The outcome of one simulated game. */
@@ -41,10 +44,12 @@ export function playGame(
   let events = 0;
   while (state.status === 'running') {
     const orders: Record<NationId, Orders> = {};
+    // Every nation's view at once (the ranking they share is computed once), for the default bots.
+    const views = decide === botOrders ? nationViews(state) : null;
     for (const id of Object.keys(state.nations)) {
       const seat = seats[id];
       if (!seat) throw new Error(`no bot seated at ${id}`);
-      orders[id] = decide(state, id, seat, seed).orders;
+      orders[id] = decide(state, id, seat, seed, views?.[id]).orders;
     }
     const result = resolveRound(state, orders);
     state = result.state;
