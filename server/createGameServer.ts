@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
@@ -11,6 +12,7 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import express from 'express';
 import type { GameSession } from './game/GameSession.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
+import { GuessLimiter } from './security/GuessLimiter.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -36,17 +38,46 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
+/**
+ * Puts the guess limiter in front of Colyseus's join-by-id route: a request for an unknown code
+ * counts against its address, and an address past its limit gets 429 for unknown codes (known codes
+ * always pass, so a classroom behind one address is never locked out of its own game).
+ */
+function guardJoinCodes(server: Server, games: Map<string, GameSession>, guesses: GuessLimiter) {
+  const http = (server.transport as unknown as { server?: HttpServer }).server;
+  if (!http) return;
+  const listeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  http.removeAllListeners('request');
+  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const match = /^\/matchmake\/joinById\/([^/?]+)/.exec(req.url ?? '');
+    if (match && req.method === 'POST') {
+      const address = req.socket.remoteAddress ?? 'unknown';
+      const code = decodeURIComponent(match[1] ?? '').toUpperCase();
+      if (!games.has(code)) {
+        if (guesses.blocked(address)) {
+          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
+          res.end(JSON.stringify({ error: 'too many unknown join codes from this address; wait a minute' }));
+          return;
+        }
+        guesses.miss(address);
+      }
+    }
+    for (const listener of listeners) listener.call(http, req, res);
+  });
+}
+
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
   const storage = options.storage ?? new SqliteStorage(join(options.dataDir ?? 'data', 'sovereign.sqlite'));
   const games = new Map<string, GameSession>();
   const restoreSecret = randomBytes(16).toString('hex');
+  const guesses = new GuessLimiter();
   configureRooms({ storage, games, restoreSecret });
   const server = new Server({
     transport: new WebSocketTransport({ pingInterval: 5000, pingMaxRetries: 3 }),
     greet: false,
     gracefullyShutdown: false,
     express: (app) => {
-      mountRoutes(app as unknown as HttpApp, { storage, games });
+      mountRoutes(app as unknown as HttpApp, { storage, games, guesses });
       // The browser client, built by Vite (npm run build); any other path is the single-page app.
       if (existsSync(join(CLIENT_DIR, 'index.html'))) {
         app.use(express.static(CLIENT_DIR, { index: 'index.html', maxAge: '1h' }));
@@ -58,6 +89,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   });
   server.define('game', GameRoom);
   await server.listen(options.port);
+  guardJoinCodes(server, games, guesses);
   const restored: string[] = [];
   for (const game of storage.unfinishedGames()) {
     await matchMaker.createRoom('game', { restore: game.code, restoreSecret });
@@ -70,6 +102,11 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     port: options.port,
     restored,
     close: async () => {
+      // Every write is already on disk (synchronous SQLite); tell the players before the sockets close.
+      for (const game of games.values()) {
+        game.delivery?.notice(null, 'The server is restarting. Your seat and your orders are saved: rejoin in a moment.');
+      }
+      await new Promise((r) => setTimeout(r, 200));
       await server.gracefullyShutdown(false);
       storage.close();
     },

@@ -6,11 +6,14 @@
 import { GameSession } from './game/GameSession.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
 import { listScenarioIds, readScenario } from './scenarioFiles.ts';
+import type { GuessLimiter } from './security/GuessLimiter.ts';
 import type { Storage } from './storage/Storage.ts';
 
 /** The part of an Express request and response these routes use. */
 export interface HttpRequest {
   params: Record<string, string | undefined>;
+  /** The client's address (Express). */
+  ip?: string;
   query: Record<string, unknown>;
   headers: Record<string, string | string[] | undefined>;
 }
@@ -28,6 +31,8 @@ export interface HttpApp {
 export interface RouteContext {
   storage: Storage;
   games: Map<string, GameSession>;
+  /** Counts lookups of unknown codes per address (join-code guessing). */
+  guesses?: GuessLimiter;
 }
 
 /** Finds a live game, or loads a finished one from storage for its report. */
@@ -95,7 +100,15 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
   // One game by its code (private games too: knowing the code is what lets one join).
   app.get('/api/games/:code', (req, res) => {
     const game = ctx.games.get((req.params.code ?? '').toUpperCase());
-    if (!game) return res.status(404).json({ error: `no game with code '${req.params.code}'` });
+    if (!game) {
+      const address = req.ip ?? 'unknown';
+      if (ctx.guesses?.blocked(address))
+        return res
+          .status(429)
+          .json({ error: 'too many unknown join codes from this address; wait a minute' });
+      ctx.guesses?.miss(address);
+      return res.status(404).json({ error: `no game with code '${req.params.code}'` });
+    }
     res.json(gameSummary(game));
   });
 

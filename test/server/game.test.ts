@@ -229,6 +229,25 @@ describe('flooding', () => {
   });
 });
 
+describe('join codes', () => {
+  it('refuses an address that guesses too many unknown codes, while known codes still work', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      const res = await fetch(`${server.url}/api/games/ZZZ${String(i).padStart(2, '0')}`);
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(30)).toEqual([429, 429]);
+    await expect(join(server.url, 'QQQQQ', { name: 'Guess' })).rejects.toThrow(/too many/);
+    // The right code still works from the same address.
+    expect((await fetch(`${server.url}/api/games/${code(fac)}`)).status).toBe(200);
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    expect((ann.last('welcome') as unknown as WelcomeMessage).nation).toBe('US');
+    for (const p of [fac, ann]) await p.room.leave();
+  });
+});
+
 describe('the facilitator', () => {
   it('pauses, resumes, adds time, injects a card, hands a seat to a bot and ends the game', async () => {
     const fac = await createGame(server.url, {
