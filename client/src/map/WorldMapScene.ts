@@ -181,7 +181,38 @@ export class WorldMapScene extends Phaser.Scene {
     this.drawOverlays();
   }
 
+  /**
+   * Keeps a copy of the map as it was and fades it out over the new colours, so a round's changes
+   * (a market changing hands, a nation's trust falling) are seen happening.
+   */
+  private fadeFromPrevious(): void {
+    if (!this.image || !this.textures.exists(BAKE_KEY)) return;
+    const source = this.textures.get(BAKE_KEY) as Phaser.Textures.CanvasTexture;
+    const key = `${BAKE_KEY}-previous`;
+    if (this.textures.exists(key)) this.textures.remove(key);
+    const previous = this.textures.createCanvas(key, source.width, source.height);
+    if (!previous) return;
+    previous.getContext().drawImage(source.getSourceImage() as HTMLCanvasElement, 0, 0);
+    previous.refresh();
+    const image = this.add
+      .image(0, 0, key)
+      .setOrigin(0, 0)
+      .setScale(1 / BAKE_SCALE)
+      .setDepth(1.5);
+    this.tweens.add({
+      targets: image,
+      alpha: 0,
+      duration: 900,
+      ease: 'Sine.easeInOut',
+      onComplete: () => {
+        image.destroy();
+        if (this.textures.exists(key)) this.textures.remove(key);
+      },
+    });
+  }
+
   private bake(styles: Map<string, CountryStyle>): void {
+    this.fadeFromPrevious();
     const W = Math.ceil(this.geometry.width * BAKE_SCALE);
     const H = Math.ceil(this.geometry.height * BAKE_SCALE);
     let texture = this.textures.exists(BAKE_KEY)
