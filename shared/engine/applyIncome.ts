@@ -20,9 +20,12 @@ export function nextBudgets(state: GameState, rules: Rules, round: number): Reco
   return out;
 }
 
-/** Sets every nation's budget for the next round and reports it. */
-export function applyIncome(ctx: ResolveContext, nextRound: number): void {
-  const budgets = nextBudgets(ctx.state, ctx.rules, nextRound);
+/**
+ * Sets every nation's budget for the next round and reports it. Budget modifiers are those in force
+ * in the round just resolved, so a card's k-round budget modifier shapes the k budgets after it.
+ */
+export function applyIncome(ctx: ResolveContext, _nextRound: number): void {
+  const budgets = nextBudgets(ctx.state, ctx.rules, ctx.round);
   for (const n of nationList(ctx.state)) {
     const from = n.budget;
     n.budget = budgets[n.id]!;

@@ -137,9 +137,12 @@ describe('next round budget', () => {
     const { state } = play(s0, {});
     expect(nation(state, 'EU').budget).toBeCloseTo(expectedBudget(state, 'EU', 0.5), 9);
     expect(nation(state, 'US').budget).toBeCloseTo(expectedBudget(state, 'US'), 9);
-    // Expired after its second round: the budget set at the end of round 2 is unmodified.
+    // In force in its second round too: the budget set at the end of round 2 is still halved.
     const r2 = play(state, {}).state;
     expect(r2.modifiers).toEqual([]);
-    expect(nation(r2, 'EU').budget).toBeCloseTo(expectedBudget(r2, 'EU'), 9);
+    expect(nation(r2, 'EU').budget).toBeCloseTo(expectedBudget(r2, 'EU', 0.5), 9);
+    // Gone after that: the budget set at the end of round 3 is whole again.
+    const r3 = play(r2, {}).state;
+    expect(nation(r3, 'EU').budget).toBeCloseTo(expectedBudget(r3, 'EU'), 9);
   });
 });
