@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GameSession } from './game/GameSession.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
 import { GuessLimiter } from './security/GuessLimiter.ts';
@@ -19,6 +19,12 @@ import type { Storage } from './storage/Storage.ts';
 
 /** Where `npm run build` puts the browser client. */
 export const CLIENT_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'client');
+
+/**
+ * The largest message a client may send (bytes). The largest valid orders of the default scenario
+ * are far below it; a bigger frame closes the socket with code 1009 (see docs/PROTOCOL.md).
+ */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export interface GameServerOptions {
   port: number;
@@ -52,7 +58,14 @@ function guardJoinCodes(server: Server, games: Map<string, GameSession>, guesses
     const match = /^\/matchmake\/joinById\/([^/?]+)/.exec(req.url ?? '');
     if (match && req.method === 'POST') {
       const address = req.socket.remoteAddress ?? 'unknown';
-      const code = decodeURIComponent(match[1] ?? '').toUpperCase();
+      let code: string;
+      try {
+        code = decodeURIComponent(match[1] ?? '').toUpperCase();
+      } catch {
+        res.writeHead(400, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'roomId: not a valid join code' }));
+        return;
+      }
       if (!games.has(code)) {
         if (guesses.blocked(address)) {
           res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
@@ -73,7 +86,11 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   const guesses = new GuessLimiter();
   configureRooms({ storage, games, restoreSecret });
   const server = new Server({
-    transport: new WebSocketTransport({ pingInterval: 5000, pingMaxRetries: 3 }),
+    transport: new WebSocketTransport({
+      pingInterval: 5000,
+      pingMaxRetries: 3,
+      maxPayload: MAX_MESSAGE_BYTES,
+    }),
     greet: false,
     gracefullyShutdown: false,
     express: (app) => {
@@ -85,6 +102,14 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
           res.sendFile(join(CLIENT_DIR, 'index.html')),
         );
       }
+      // Anything else is answered in JSON, and a malformed request never shows a stack trace.
+      app.use((req, res) => {
+        res.status(404).json({ error: `no route ${req.method} ${req.path}` });
+      });
+      app.use((err: Error & { status?: number }, _req: Request, res: Response, _next: NextFunction) => {
+        const status = err.status && err.status >= 400 && err.status < 500 ? err.status : 400;
+        res.status(status).json({ error: status === 400 ? 'malformed request' : err.message });
+      });
     },
   });
   server.define('game', GameRoom);
@@ -104,7 +129,10 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     close: async () => {
       // Every write is already on disk (synchronous SQLite); tell the players before the sockets close.
       for (const game of games.values()) {
-        game.delivery?.notice(null, 'The server is restarting. Your seat and your orders are saved: rejoin in a moment.');
+        game.delivery?.notice(
+          null,
+          'The server is restarting. Your seat and your orders are saved: rejoin in a moment.',
+        );
       }
       await new Promise((r) => setTimeout(r, 200));
       await server.gracefullyShutdown(false);

@@ -115,6 +115,8 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
   app.get('/api/games/:code/report.:format', (req, res) => {
     const game = findGame(ctx, req.params.code ?? '');
     if (!game) return res.status(404).json({ error: `no game '${req.params.code}'` });
+    if (req.query.token !== undefined && typeof req.query.token !== 'string')
+      return res.status(400).json({ error: 'token: give one seat token' });
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const member = token ? game.member(token) : undefined;
     if (token && member?.role !== 'facilitator')
@@ -123,6 +125,8 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     if (req.params.format === 'json') return res.json(report);
     if (req.params.format !== 'csv')
       return res.status(404).json({ error: 'format: use report.json or report.csv' });
+    if (req.query.table !== undefined && typeof req.query.table !== 'string')
+      return res.status(400).json({ error: 'table: give one table name' });
     const table = typeof req.query.table === 'string' ? req.query.table : 'history';
     const csv = reportCsv(report, table);
     if (csv === null)

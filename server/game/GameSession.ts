@@ -64,6 +64,8 @@ export class GameSession {
   /** This round's bot explanations, published with the round's report. */
   private readonly explanations = new Map<string, BotExplanation>();
   delivery: Delivery | null = null;
+  /** Called once when the game ends, so its room can be freed. */
+  onEnded: (() => void) | null = null;
 
   private readonly storage: Storage;
 
@@ -389,6 +391,7 @@ export class GameSession {
     }
     this.save();
     this.delivery?.changed();
+    if (cmd.type === 'Resume') this.checkAllReady(now);
     return { ok: true, value: cmd.type };
   }
 
@@ -409,6 +412,9 @@ export class GameSession {
       }
     }
     if (!s.paused && s.deadline > 0 && now >= s.deadline) this.advance(now);
+    // Also catches a round whose last order was stored just before a crash: once its players are back,
+    // the round resolves without waiting for the deadline.
+    else this.checkAllReady(now);
   }
 
   private enterPhase(phase: Phase, now: number) {
@@ -483,6 +489,7 @@ export class GameSession {
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
     this.delivery?.report(round, events, bots);
     this.delivery?.changed();
+    this.onEnded?.();
   }
 
   private save(withState = false) {

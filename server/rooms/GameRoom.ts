@@ -78,10 +78,26 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     games.set(this.session.code, this.session);
     this.maxMessagesPerSecond = 20;
     this.autoDispose = this.session.status === 'ended';
+    // A game that ends (last round resolved or EndGame) frees its room once the last client leaves.
+    this.session.onEnded = () => {
+      this.autoDispose = true;
+      if (this.clients.length === 0) void this.disconnect();
+    };
     this.setState(new GameRoomState());
     this.session.delivery = this.delivery();
     this.clock.setInterval(() => this.session.tick(Date.now()), 1000);
-    this.onMessage('*', (client, type, message) => this.handle(client as GameClient, String(type), message));
+    this.onMessage('*', (client, type, message) => {
+      try {
+        this.handle(client as GameClient, String(type), message);
+      } catch (e) {
+        // A bug must cost one message, never the server: the state is left as the last step saved it.
+        console.error(`[${this.session.code}] message '${String(type)}' failed:`, e);
+        this.sendTo(client, 'error', {
+          message: String(type),
+          problems: [{ path: '', message: 'the server could not handle this message; it was not applied' }],
+        });
+      }
+    });
     this.sync();
     void this.setPrivate(this.session.options.private);
   }
@@ -198,15 +214,15 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   private handle(client: GameClient, type: string, message: unknown) {
     const refuse = (problems: { path: string; message: string }[]) =>
       this.sendTo(client, 'error', { message: type, problems });
-    const schema = CLIENT_MESSAGES[type as ClientMessageType];
-    if (!schema)
+    // Own keys only: a type such as 'constructor' or '__proto__' must not reach Object.prototype.
+    if (!Object.hasOwn(CLIENT_MESSAGES, type))
       return refuse([
         {
           path: '',
           message: `unknown message type '${type}' (known: ${Object.keys(CLIENT_MESSAGES).join(', ')})`,
         },
       ]);
-    const parsed = schema.safeParse(message);
+    const parsed = CLIENT_MESSAGES[type as ClientMessageType].safeParse(message);
     if (!parsed.success)
       return refuse(
         parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
@@ -247,7 +263,6 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           this.sendTo(targetClient, 'notice', {
             text: cmd.muted ? 'The facilitator has muted you.' : 'You may chat again.',
           });
-        if (s.status === 'ended') this.autoDispose = true;
       }
     }
     if (!result.ok) return refuse(result.errors);

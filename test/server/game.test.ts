@@ -145,7 +145,19 @@ describe('a whole game with three clients and a team of two', () => {
       `${server.url}/api/games/${c}/report.json?token=${(ann.last('welcome') as unknown as WelcomeMessage).seatToken}`,
     );
     expect(denied.status).toBe(403);
+    const liveGames = async () => (await (await fetch(`${server.url}/health`)).json()).games as number;
+    const before = await liveGames();
     for (const p of [fac, ann, bo, chen, screen]) await p.room.leave();
+
+    // Once its last client has left, the ended game frees its room; its report is still served.
+    let live = before;
+    for (let i = 0; i < 40 && live === before; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      live = await liveGames();
+    }
+    expect(live).toBe(before - 1);
+    const after = await (await fetch(`${server.url}/api/games/${c}/report.json`)).json();
+    expect(after.history).toHaveLength(3);
   });
 });
 

@@ -66,7 +66,7 @@ export async function startServer(
 
 /** Stops the server: SIGKILL by default, as a crash would. */
 export async function stopServer(server: ServerProcess, signal: NodeJS.Signals = 'SIGKILL') {
-  if (server.child.exitCode !== null) return;
+  if (server.child.exitCode !== null || server.child.signalCode !== null) return;
   const exited = new Promise((r) => server.child.once('exit', r));
   server.child.kill(signal);
   await exited;
