@@ -8,9 +8,12 @@ import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
+import { RedisDriver } from '@colyseus/redis-driver';
+import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GameSession } from './game/GameSession.ts';
+import type { GameSummary } from './game/gameSummary.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
 import { GuessLimiter } from './security/GuessLimiter.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
@@ -30,8 +33,16 @@ export interface GameServerOptions {
   port: number;
   /** Folder of the SQLite database (default: ./data). */
   dataDir?: string;
-  /** Storage to use instead of SQLite in dataDir. */
+  /** Storage to use instead of SQLite in dataDir (e.g. PostgresStorage). */
   storage?: Storage;
+  /** Redis for presence and matchmaking shared by several processes (`REDIS_URL`). */
+  redisUrl?: string;
+  /** This process's address as clients reach it, e.g. `game1.example.org` (`PUBLIC_ADDRESS`). */
+  publicAddress?: string;
+  /** How often to look for games whose process stopped (ms; with shared storage only). */
+  claimEveryMs?: number;
+  /** Behind a reverse proxy on this machine: take the client's address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export interface GameServer {
@@ -44,12 +55,25 @@ export interface GameServer {
   close(): Promise<void>;
 }
 
+/** The listing of a live game in any process (the room's metadata is its public summary). */
+async function listedGames(conditions: Record<string, unknown>): Promise<GameSummary[]> {
+  const rooms = await matchMaker.query({ name: 'game', ...conditions });
+  return rooms
+    .filter((r) => r.metadata && typeof r.metadata === 'object' && 'code' in r.metadata)
+    .map((r) => r.metadata as GameSummary);
+}
+
 /**
  * Puts the guess limiter in front of Colyseus's join-by-id route: a request for an unknown code
  * counts against its address, and an address past its limit gets 429 for unknown codes (known codes
  * always pass, so a classroom behind one address is never locked out of its own game).
  */
-function guardJoinCodes(server: Server, games: Map<string, GameSession>, guesses: GuessLimiter) {
+function guardJoinCodes(
+  server: Server,
+  games: Map<string, GameSession>,
+  guesses: GuessLimiter,
+  trustProxy: boolean,
+) {
   const http = (server.transport as unknown as { server?: HttpServer }).server;
   if (!http) return;
   const listeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
@@ -57,7 +81,11 @@ function guardJoinCodes(server: Server, games: Map<string, GameSession>, guesses
   http.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const match = /^\/matchmake\/joinById\/([^/?]+)/.exec(req.url ?? '');
     if (match && req.method === 'POST') {
-      const address = req.socket.remoteAddress ?? 'unknown';
+      const forwarded = req.headers['x-forwarded-for'];
+      const address =
+        (trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined) ??
+        req.socket.remoteAddress ??
+        'unknown';
       let code: string;
       try {
         code = decodeURIComponent(match[1] ?? '').toUpperCase();
@@ -67,16 +95,29 @@ function guardJoinCodes(server: Server, games: Map<string, GameSession>, guesses
         return;
       }
       if (!games.has(code)) {
-        if (guesses.blocked(address)) {
-          res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
-          res.end(JSON.stringify({ error: 'too many unknown join codes from this address; wait a minute' }));
-          return;
-        }
-        guesses.miss(address);
+        // Not in this process: a live game of another process passes; otherwise it is a miss.
+        void listedGames({ roomId: code })
+          .catch(() => [])
+          .then((found) => {
+            if (found.length > 0) return pass(req, res);
+            if (guesses.blocked(address)) {
+              res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
+              res.end(
+                JSON.stringify({ error: 'too many unknown join codes from this address; wait a minute' }),
+              );
+              return;
+            }
+            guesses.miss(address);
+            pass(req, res);
+          });
+        return;
       }
     }
-    for (const listener of listeners) listener.call(http, req, res);
+    pass(req, res);
   });
+  const pass = (req: IncomingMessage, res: ServerResponse) => {
+    for (const listener of listeners) listener.call(http, req, res);
+  };
 }
 
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
@@ -85,16 +126,34 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   const restoreSecret = randomBytes(16).toString('hex');
   const guesses = new GuessLimiter();
   configureRooms({ storage, games, restoreSecret });
+  const shared = options.redisUrl
+    ? {
+        presence: new RedisPresence(options.redisUrl),
+        driver: new RedisDriver(options.redisUrl),
+        ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
+      }
+    : {};
   const server = new Server({
     transport: new WebSocketTransport({
       pingInterval: 5000,
       pingMaxRetries: 3,
       maxPayload: MAX_MESSAGE_BYTES,
     }),
+    ...shared,
     greet: false,
     gracefullyShutdown: false,
     express: (app) => {
-      mountRoutes(app as unknown as HttpApp, { storage, games, guesses });
+      // Only a proxy on this machine may say who the client is.
+      if (options.trustProxy) app.set('trust proxy', 'loopback');
+      mountRoutes(app as unknown as HttpApp, {
+        storage,
+        games,
+        guesses,
+        rooms: {
+          list: async () => (await listedGames({ private: false })).filter((g) => g.status !== 'ended'),
+          get: async (code) => (await listedGames({ roomId: code }))[0],
+        },
+      });
       // The browser client, built by Vite (npm run build); any other path is the single-page app.
       if (existsSync(join(CLIENT_DIR, 'index.html'))) {
         app.use(express.static(CLIENT_DIR, { index: 'index.html', maxAge: '1h' }));
@@ -114,11 +173,46 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   });
   server.define('game', GameRoom);
   await server.listen(options.port);
-  guardJoinCodes(server, games, guesses);
-  const restored: string[] = [];
-  for (const game of storage.unfinishedGames()) {
-    await matchMaker.createRoom('game', { restore: game.code, restoreSecret });
-    restored.push(game.code);
+  guardJoinCodes(server, games, guesses, options.trustProxy ?? false);
+
+  /** Restores claimed games in this process (never elsewhere: only this one holds the claim). */
+  const restore = async () => {
+    const codes: string[] = [];
+    for (const game of await storage.claimGames()) {
+      if (games.has(game.code)) continue;
+      // A process that died leaves its room listed (with Redis): ask its process, which cleans up
+      // the listings of a dead one, and never run a second copy of a game that is still alive.
+      const listed = (await matchMaker.query({ name: 'game', roomId: game.code }))[0];
+      if (listed && listed.processId !== matchMaker.processId) {
+        if (await matchMaker.healthCheckProcessId(listed.processId)) {
+          console.warn(`game ${game.code}: its process ${listed.processId} still answers; not restored`);
+          continue;
+        }
+      }
+      await matchMaker.driver.remove(game.code);
+      // Here, in this process (createRoom could place it on another, which holds no claim).
+      await matchMaker.handleCreateRoom('game', { restore: game.code, restoreSecret });
+      codes.push(game.code);
+    }
+    return codes;
+  };
+  const restored = await restore();
+  let claiming: NodeJS.Timeout | null = null;
+  if (options.claimEveryMs) {
+    let busy = false;
+    claiming = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      restore()
+        .then((codes) => {
+          if (codes.length)
+            console.log(`took over ${codes.length} game(s) of a stopped process: ${codes.join(', ')}`);
+        })
+        .catch((e: Error) => console.error('taking over games failed:', e.message))
+        .finally(() => {
+          busy = false;
+        });
+    }, options.claimEveryMs);
   }
   return {
     server,
@@ -134,9 +228,10 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
           'The server is restarting. Your seat and your orders are saved: rejoin in a moment.',
         );
       }
+      if (claiming) clearInterval(claiming);
       await new Promise((r) => setTimeout(r, 200));
       await server.gracefullyShutdown(false);
-      storage.close();
+      await storage.close();
     },
   };
 }

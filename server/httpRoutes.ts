@@ -4,6 +4,7 @@
  * facilitator's seat token.
  */
 import { GameSession } from './game/GameSession.ts';
+import { type GameSummary, gameSummary } from './game/gameSummary.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
 import { listScenarioIds, readScenario } from './scenarioFiles.ts';
 import type { GuessLimiter } from './security/GuessLimiter.ts';
@@ -25,43 +26,40 @@ export interface HttpResponse {
   set(field: string, value: string): HttpResponse;
 }
 export interface HttpApp {
-  get(path: string, handler: (req: HttpRequest, res: HttpResponse) => void): void;
+  get(path: string, handler: (req: HttpRequest, res: HttpResponse) => void | Promise<void>): void;
 }
 
 export interface RouteContext {
   storage: Storage;
   games: Map<string, GameSession>;
+  /** The games of every process (the matchmaker's room listings). */
+  rooms: {
+    /** Public games not yet ended. */
+    list(): Promise<GameSummary[]>;
+    /** A live game by code, private ones included. */
+    get(code: string): Promise<GameSummary | undefined>;
+  };
   /** Counts lookups of unknown codes per address (join-code guessing). */
   guesses?: GuessLimiter;
 }
 
-/** Finds a live game, or loads a finished one from storage for its report. */
-function findGame(ctx: RouteContext, code: string): GameSession | undefined {
+/**
+ * Finds a game for its report: live in this process, or read from storage (a finished game, or one
+ * another process runs) and dropped from memory again once the report is made.
+ */
+async function findGame(
+  ctx: RouteContext,
+  code: string,
+): Promise<{ game: GameSession; done: () => void } | undefined> {
   const upper = code.toUpperCase();
   const live = ctx.games.get(upper);
-  if (live) return live;
-  return /^[A-Z0-9]{3,12}$/.test(upper) && ctx.storage.getGame(upper)
-    ? GameSession.restore(ctx.storage, upper)
-    : undefined;
-}
-
-/** What anyone may know of a game before joining it. */
-function gameSummary(g: GameSession) {
+  if (live) return { game: live, done: () => {} };
+  if (!/^[A-Z0-9]{3,12}$/.test(upper) || !(await ctx.storage.load(upper))) return undefined;
   return {
-    code: g.code,
-    title: g.title,
-    scenario: g.state.scenario.id,
-    status: g.status,
-    phase: g.phase,
-    round: g.state.round,
-    rounds: g.state.rounds,
-    teams: g.options.teams,
-    bots: g.options.bots,
-    nations: Object.keys(g.state.nations).map((n) => ({
-      id: n,
-      players: g.membersOf(n).map((m) => m.name),
-      bot: g.session.botSeats.includes(n),
-    })),
+    game: GameSession.restore(ctx.storage, upper),
+    done: () => {
+      if (!ctx.games.has(upper)) ctx.storage.forget(upper);
+    },
   };
 }
 
@@ -91,15 +89,13 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     }
   });
 
-  app.get('/api/games', (_req, res) =>
-    res.json(
-      [...ctx.games.values()].filter((g) => !g.options.private && g.status !== 'ended').map(gameSummary),
-    ),
-  );
+  app.get('/api/games', async (_req, res) => res.json(await ctx.rooms.list()));
 
   // One game by its code (private games too: knowing the code is what lets one join).
-  app.get('/api/games/:code', (req, res) => {
-    const game = ctx.games.get((req.params.code ?? '').toUpperCase());
+  app.get('/api/games/:code', async (req, res) => {
+    const code = (req.params.code ?? '').toUpperCase();
+    const local = ctx.games.get(code);
+    const game = local ? gameSummary(local) : await ctx.rooms.get(code);
     if (!game) {
       const address = req.ip ?? 'unknown';
       if (ctx.guesses?.blocked(address))
@@ -109,12 +105,20 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
       ctx.guesses?.miss(address);
       return res.status(404).json({ error: `no game with code '${req.params.code}'` });
     }
-    res.json(gameSummary(game));
+    res.json(game);
   });
 
-  app.get('/api/games/:code/report.:format', (req, res) => {
-    const game = findGame(ctx, req.params.code ?? '');
-    if (!game) return res.status(404).json({ error: `no game '${req.params.code}'` });
+  app.get('/api/games/:code/report.:format', async (req, res) => {
+    const found = await findGame(ctx, req.params.code ?? '');
+    if (!found) return res.status(404).json({ error: `no game '${req.params.code}'` });
+    try {
+      report(req, res, found.game);
+    } finally {
+      found.done();
+    }
+  });
+
+  const report = (req: HttpRequest, res: HttpResponse, game: GameSession) => {
     if (req.query.token !== undefined && typeof req.query.token !== 'string')
       return res.status(400).json({ error: 'token: give one seat token' });
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
@@ -135,5 +139,5 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
       .type('text/csv')
       .set('content-disposition', `attachment; filename="${game.code}-${table}.csv"`)
       .send(csv);
-  });
+  };
 }

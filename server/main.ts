@@ -1,14 +1,45 @@
 /**
- * Start-up: the game server on PORT (default 2567), its SQLite database in DATA_DIR (default ./data).
- * Unfinished games saved by an earlier run are restored; players rejoin with their seat tokens.
+ * Start-up: the game server on PORT (default 2567).
+ *
+ * One process (the default): games in SQLite, in DATA_DIR (default ./data). Several processes: set
+ * DATABASE_URL (PostgreSQL, shared by all) and REDIS_URL (presence and matchmaking), and give each
+ * process its PUBLIC_ADDRESS as clients reach it (see docs/DEPLOY.md). Unfinished games saved by an
+ * earlier run, or left by a process that stopped, are restored; players rejoin with their seat tokens.
  */
 import { createGameServer } from './createGameServer.ts';
+import { PostgresStorage } from './storage/PostgresStorage.ts';
+import { SqliteStorage } from './storage/SqliteStorage.ts';
 
 const port = Number(process.env.PORT ?? 2567);
 const dataDir = process.env.DATA_DIR ?? 'data';
-const game = await createGameServer({ port, dataDir });
+const databaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+// With Redis, a client may reserve its seat through one process and must then reach the process
+// holding the game: each process advertises its own address (host:port, no scheme).
+const publicAddress = process.env.PUBLIC_ADDRESS ?? (redisUrl ? `localhost:${port}` : undefined);
+if (databaseUrl && !redisUrl)
+  console.warn('DATABASE_URL without REDIS_URL: this process will not see the games of others');
+const storage = databaseUrl
+  ? await PostgresStorage.open({
+      url: databaseUrl,
+      address: publicAddress ?? `localhost:${port}`,
+      // A process silent this long is taken as stopped and its games are taken over.
+      staleMs: Number(process.env.PROCESS_STALE_MS ?? 10_000),
+    })
+  : new SqliteStorage(`${dataDir}/sovereign.sqlite`, {
+      synchronous: process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
+    });
+const game = await createGameServer({
+  port,
+  storage,
+  ...(redisUrl ? { redisUrl } : {}),
+  ...(publicAddress ? { publicAddress } : {}),
+  trustProxy: process.env.TRUST_PROXY === '1',
+  ...(databaseUrl ? { claimEveryMs: Number(process.env.CLAIM_EVERY_MS ?? 3000) } : {}),
+});
+const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${dataDir}/sovereign.sqlite`;
 console.log(
-  `Sovereign on http://localhost:${port} (data in ${dataDir}/sovereign.sqlite` +
+  `Sovereign on http://localhost:${port} (data in ${where}${redisUrl ? ', Redis presence' : ''}` +
     `${game.restored.length ? `, restored ${game.restored.length} unfinished game(s): ${game.restored.join(', ')}` : ''})`,
 );
 const stop = async () => {

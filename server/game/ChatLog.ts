@@ -69,7 +69,9 @@ export class ChatLog {
       text,
       at: now,
     };
-    const full: ChatLine = { id: this.storage.addChat(this.code, line), ...line };
+    // Ids count up within the game (lines saved by older versions have larger, server-wide ids).
+    const full: ChatLine = { id: (this.lines.at(-1)?.id ?? 0) + 1, ...line };
+    this.storage.addChat(this.code, full);
     this.lines.push(full);
     return { ok: true, value: full };
   }

@@ -18,6 +18,7 @@ import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessa
 import { maySeeChat } from '../game/chatAudience.ts';
 import { type Delivery, GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
+import { gameSummary } from '../game/gameSummary.ts';
 import { readScenario } from '../scenarioFiles.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { ClientState, GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
@@ -44,15 +45,19 @@ const problemText = (errors: { path: string; message: string }[]) =>
 
 export class GameRoom extends Room<{ state: GameRoomStateType }> {
   session!: GameSession;
+  private storage!: Storage;
+  private listed = '';
   private awaitingCreator = false;
   private readonly dropped = new Set<string>();
   private viewVersion = new Map<string, unknown>();
 
-  override onCreate(options: Record<string, unknown>) {
+  override async onCreate(options: Record<string, unknown>) {
     if (!context) throw new Error('rooms are not configured');
     const { storage, games, restoreSecret } = context;
+    this.storage = storage;
     if (typeof options.restore === 'string') {
       if (options.restoreSecret !== restoreSecret) throw new ServerError(403, 'restore: not allowed');
+      if (!(await storage.load(options.restore))) throw new ServerError(404, 'restore: no such game');
       this.session = GameSession.restore(storage, options.restore);
     } else {
       const parsed = CreateOptionsSchema.safeParse(options.game ?? {});
@@ -69,7 +74,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       } catch (e) {
         throw new ServerError(400, `game.scenario: ${(e as Error).message}`);
       }
-      const code = newJoinCode((c) => games.has(c) || storage.getGame(c) !== undefined);
+      let code = newJoinCode((c) => games.has(c));
+      while (await storage.exists(code)) code = newJoinCode((c) => games.has(c));
       const seed = parsed.data.seed ?? randomInt(2_147_483_647);
       this.session = GameSession.create(storage, code, parsed.data, scenario, seed);
       this.awaitingCreator = true;
@@ -102,7 +108,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     void this.setPrivate(this.session.options.private);
   }
 
-  override onJoin(client: GameClient, options: Record<string, unknown>) {
+  override async onJoin(client: GameClient, options: Record<string, unknown>) {
     const { game: _game, restore: _r, restoreSecret: _s, ...rest } = options ?? {};
     const creator = this.awaitingCreator;
     const parsed = JoinOptionsSchema.safeParse(creator ? { ...rest, role: 'facilitator' } : rest);
@@ -115,6 +121,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     if (!joined.ok) throw new ServerError(400, problemText(joined.errors));
     this.awaitingCreator = false;
     const m = joined.value;
+    // The seat (and its token) is durable before the client learns it.
+    await this.storage.flush();
     client.userData = { token: m.token };
     this.session.connected(m.token, 1, Date.now());
     this.sendTo(client, 'welcome', {
@@ -153,11 +161,20 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   }
 
   override onDispose() {
+    if (!this.session) return;
     context?.games.delete(this.session.code);
+    this.storage.forget(this.session.code);
   }
 
+  /**
+   * Sends what is true now, once every write made so far is durable (at once with SQLite), in the
+   * order of the calls: nobody is told of an order, a round or a chat line that a crash could lose.
+   */
   private sendTo<K extends keyof ServerMessages>(client: Client, type: K, message: ServerMessages[K]) {
-    client.send(type, message);
+    this.storage.flush().then(
+      () => client.send(type, message),
+      (e: Error) => console.error(`[${this.session.code}] not saved, '${type}' not sent:`, e.message),
+    );
   }
 
   /** Everything a (re)joining client needs: its view, its team's orders and the chat it may read. */
@@ -266,11 +283,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       }
     }
     if (!result.ok) return refuse(result.errors);
-    this.sendTo(client, 'ok', {
-      message: type,
-      ...(typeof result.value === 'string' ? { detail: result.value } : {}),
-    });
+    const detail = typeof result.value === 'string' ? { detail: result.value } : {};
     this.sync();
+    this.sendTo(client, 'ok', { message: type, ...detail });
   }
 
   /** Mirrors the session's public facts into the synced room state. */
@@ -322,12 +337,12 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       info.nation = m.nation ?? '';
     }
     for (const id of [...st.clients.keys()]) if (!live.has(id)) st.clients.delete(id);
-    void this.setMetadata({
-      title: s.title,
-      scenario: st.scenario,
-      phase: st.phase,
-      round: st.round,
-      status: s.status,
-    });
+    // The listing every process reads (GET /api/games); written only when it changed.
+    const summary = gameSummary(s);
+    const text = JSON.stringify(summary);
+    if (text !== this.listed) {
+      this.listed = text;
+      void this.setMetadata(summary);
+    }
   }
 }

@@ -1,6 +1,6 @@
 /**
  * Storage on SQLite through Node's built-in node:sqlite (no native build step). One file per
- * server, in WAL mode; each write is committed before the call returns. The scenario is stored once
+ * server process, in WAL mode; each write is committed before the call returns. The scenario is stored once
  * per game and the engine state without it.
  */
 import { mkdirSync } from 'node:fs';
@@ -52,12 +52,18 @@ export class SqliteStorage implements Storage {
   private readonly db: DatabaseSync;
   readonly path: string;
 
-  /** Opens (or creates) the database file; ':memory:' for a throwaway one. */
-  constructor(path: string) {
+  /**
+   * Opens (or creates) the database file; ':memory:' for a throwaway one. WAL with synchronous =
+   * NORMAL: a commit is in the file (the OS's cache) when the call returns, so a crash or kill of
+   * the server process loses nothing; only a power cut or a kernel crash can lose the last commits.
+   * `synchronous: 'FULL'` makes every commit wait for the disk (about 7 times slower here).
+   */
+  constructor(path: string, options: { synchronous?: 'NORMAL' | 'FULL' } = {}) {
     this.path = path;
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new DatabaseSync(path);
-    this.db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    const sync = options.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
+    this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync}; PRAGMA foreign_keys = ON;`);
     this.db.exec(SCHEMA);
   }
 
@@ -204,14 +210,8 @@ export class SqliteStorage implements Storage {
     ).map((r) => ({ round: Number(r.round), events: JSON.parse(String(r.events)) }));
   }
 
-  addChat(code: string, line: Omit<ChatLine, 'id'>): number {
-    let id = 0;
-    this.transaction(() => {
-      const result = this.db.prepare('INSERT INTO chat (code, line) VALUES (?, ?)').run(code, '{}');
-      id = Number(result.lastInsertRowid);
-      this.db.prepare('UPDATE chat SET line = ? WHERE id = ?').run(JSON.stringify({ id, ...line }), id);
-    });
-    return id;
+  addChat(code: string, line: ChatLine): void {
+    this.db.prepare('INSERT INTO chat (code, line) VALUES (?, ?)').run(code, JSON.stringify(line));
   }
 
   chat(code: string): ChatLine[] {
@@ -220,7 +220,78 @@ export class SqliteStorage implements Storage {
     );
   }
 
-  close(): void {
+  /** Every write was committed before its call returned. */
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  async load(code: string): Promise<boolean> {
+    return this.getGame(code) !== undefined;
+  }
+
+  async exists(code: string): Promise<boolean> {
+    return this.getGame(code) !== undefined;
+  }
+
+  private readonly claimed = new Set<string>();
+  /** One process owns the file: every unfinished game, each handed out once. */
+  async claimGames(): Promise<GameRecord[]> {
+    const games = this.unfinishedGames().filter((g) => !this.claimed.has(g.code));
+    for (const g of games) this.claimed.add(g.code);
+    return games;
+  }
+
+  /** Nothing is held in memory. */
+  forget(_code: string): void {}
+
+  /** Copies a game saved elsewhere in (PostgresStorage keeps the games it runs in memory this way). */
+  importGame(dump: GameDump): void {
+    this.transaction(() => {
+      const g = dump.game;
+      this.db
+        .prepare(
+          'INSERT OR REPLACE INTO games (code, title, options, status, created_at, session, scenario, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          g.code,
+          g.title,
+          JSON.stringify(g.options),
+          g.status,
+          g.createdAt,
+          JSON.stringify(g.session),
+          dump.scenario,
+          dump.state,
+        );
+      for (const m of dump.members) this.addMember(m);
+      for (const o of dump.orders) this.addOrder(o);
+      for (const r of dump.rounds)
+        this.db
+          .prepare('INSERT INTO rounds (code, round, events, state) VALUES (?, ?, ?, ?)')
+          .run(g.code, r.round, r.events, r.state);
+      for (const line of dump.chat) this.addChat(g.code, line);
+    });
+  }
+
+  /** Removes a game and everything of it (used by the in-memory copy of PostgresStorage). */
+  deleteGame(code: string): void {
+    this.transaction(() => {
+      for (const table of ['chat', 'orders', 'rounds', 'members', 'games'])
+        this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
+    });
+  }
+
+  async close(): Promise<void> {
     this.db.close();
   }
+}
+
+/** A whole saved game, as PostgresStorage reads it (states and events as stored JSON text). */
+export interface GameDump {
+  game: GameRecord;
+  scenario: string;
+  state: string;
+  members: MemberRecord[];
+  orders: OrderRecord[];
+  rounds: { round: number; events: string; state: string }[];
+  chat: ChatLine[];
 }

@@ -1,7 +1,12 @@
 /**
- * What the game server keeps, behind a small interface so another database can be added later.
- * SQLite (node:sqlite) is the default: see SqliteStorage.ts. Every write is synchronous and durable
- * before the server acknowledges the message that caused it.
+ * What the game server keeps. Two implementations: SQLite (node:sqlite, the default, one process:
+ * SqliteStorage.ts) and PostgreSQL (several processes: PostgresStorage.ts).
+ *
+ * The game logic stays synchronous: writes are methods that return at once, and reads of a game are
+ * answered from memory or a local file. What makes it durable is `flush()`: it resolves once every
+ * write made before the call is committed, and the server sends no acknowledgement (and no view or
+ * report) before it resolves. With SQLite each write is committed before it returns, so `flush()`
+ * resolves at once; with PostgreSQL writes are committed in order, in batches.
  */
 import type { GameEvent } from '../../shared/engine/events.ts';
 import type { OrdersInput } from '../../shared/engine/ordersSchema.ts';
@@ -87,8 +92,24 @@ export interface Storage {
     status: string,
   ): void;
   rounds(code: string): RoundRecord[];
-  /** Stores a chat line and returns its id. */
-  addChat(code: string, line: Omit<ChatLine, 'id'>): number;
+  /** Stores a chat line (its id is numbered per game by the caller). */
+  addChat(code: string, line: ChatLine): void;
   chat(code: string): ChatLine[];
-  close(): void;
+  /** Resolves once every write made before the call is durable; rejects if one failed. */
+  flush(): Promise<void>;
+  /**
+   * Makes a saved game readable by the synchronous reads above (PostgreSQL copies it into memory;
+   * SQLite has nothing to do). Resolves to false if there is no such game.
+   */
+  load(code: string): Promise<boolean>;
+  /** Whether a game code is used by any game, in any process. */
+  exists(code: string): Promise<boolean>;
+  /**
+   * The unfinished games this process should run now, loaded (see `load`): at start every unfinished
+   * game (one process), or those whose process has stopped (several processes; called periodically).
+   */
+  claimGames(): Promise<GameRecord[]>;
+  /** Drops a game this process no longer runs from memory (the database keeps it). */
+  forget(code: string): void;
+  close(): Promise<void>;
 }

@@ -132,6 +132,19 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await ann.fill('.chat-input', 'team secret: embargo them next round');
     await ann.locator('.chat-form button').click();
     await expect.poll(() => ann.locator('.chat-log').textContent()).toContain('team secret');
+    // Markup in chat is shown as text, never run or rendered.
+    const markup = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>';
+    await chen.locator('[data-tab="chat"]').click();
+    await chen.locator('[data-channel="public"]').click();
+    await chen.fill('.chat-input', markup);
+    await chen.locator('.chat-form button').click();
+    await fac.locator('[data-tab="chat"]').click();
+    await fac.locator('[data-channel="public"]').click();
+    await expect.poll(() => fac.locator('.chat-log').textContent()).toContain(markup);
+    for (const p of [fac, chen]) {
+      expect(await p.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await p.locator('.chat-log img, .chat-log script, .chat-log b').count()).toBe(0);
+    }
     const projectorText = (await screen.locator('body').textContent()) ?? '';
     expect(projectorText).not.toContain('team secret');
     expect(await screen.locator('#submit-orders').count()).toBe(0);
@@ -157,6 +170,36 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     expect(privateState.team).toBeNull();
     expect(await phase(screen)).toBe('briefing');
     for (const p of [fac, ann, chen, screen]) await p.context().close();
+  }, 120_000);
+
+  it('after the server is killed and restarted, the page gets its seat back by itself', async () => {
+    const me = await person(browser, server.url);
+    await me.fill('#name', 'Steady');
+    await me.locator('#quick-play').click();
+    await me.waitForSelector('[data-testid="phase"]');
+    type Hook = {
+      __sovereign: { state(): { connection: string; welcome: { code: string; nation: string } | null } };
+    };
+    const before = await me.evaluate(() => (window as unknown as Hook).__sovereign.state().welcome);
+    expect(before?.nation).toBe('US');
+    await stopServer(server, 'SIGKILL');
+    await expect
+      .poll(() => me.evaluate(() => (window as unknown as Hook).__sovereign.state().connection), {
+        timeout: 20_000,
+      })
+      .not.toBe('connected');
+    expect(await me.locator('.banner').isVisible()).toBe(true);
+    server = await startServer(PORT, server.dataDir);
+    await expect
+      .poll(() => me.evaluate(() => (window as unknown as Hook).__sovereign.state().connection), {
+        timeout: 60_000,
+      })
+      .toBe('connected');
+    const after = await me.evaluate(() => (window as unknown as Hook).__sovereign.state().welcome);
+    expect(after).toMatchObject({ code: before!.code, nation: 'US' });
+    await me.waitForSelector('[data-testid="phase"]');
+    expect(await me.locator('.banner').isVisible()).toBe(false);
+    await me.context().close();
   }, 120_000);
 
   it('quick play against bots reaches the debrief in one click', async () => {

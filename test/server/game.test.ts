@@ -57,9 +57,9 @@ describe('a whole game with three clients and a team of two', () => {
 
     // The team shares its draft; nobody else sees it.
     const teamUpdate = bo.next<TeamOrdersMessage>('team');
-    expect((await ann.request('draft', { orders: { budget: { compute: 13.37 } } })).type).toBe('ok');
+    expect((await ann.request('draft', { orders: { budget: { compute: 13.3771977 } } })).type).toBe('ok');
     const shared = await teamUpdate;
-    expect(shared.draft?.budget?.compute).toBe(13.37);
+    expect(shared.draft?.budget?.compute).toBe(13.3771977);
     expect(shared.draftBy).toBe('Ann');
 
     // Team chat, a bilateral channel with the EU, and a public line.
@@ -81,7 +81,7 @@ describe('a whole game with three clients and a team of two', () => {
       await waitFor('bot submitted', () => seat(fac, 'EU')?.submitted === true);
       const usBudget = view(ann).nations.US!.budget;
       const cnBudget = view(chen).nations.CN!.budget;
-      const usOrders = { budget: { ...spend(usBudget), safety: 4.321 }, release: 'closed' };
+      const usOrders = { budget: { ...spend(usBudget), safety: 4.3217913 }, release: 'closed' };
       expect((await ann.request('submit', { orders: usOrders })).type).toBe('ok');
       await waitFor('US submitted', () => seat(fac, 'US')?.submitted === true);
       const report = chen.next<{
@@ -109,8 +109,8 @@ describe('a whole game with three clients and a team of two', () => {
     const secretOfUS = view(fac).nations.US!.secretObjective!;
     for (const outsider of [chen, screen]) {
       const t = outsider.transcript();
-      expect(t).not.toContain('13.37');
-      expect(t).not.toContain('4.321');
+      expect(t).not.toContain('13.3771977');
+      expect(t).not.toContain('4.3217913');
       expect(t).not.toContain('US-TEAM-MARKER');
       expect(t).not.toContain('"rng"');
       expect(t).not.toContain('"deck"');
@@ -125,7 +125,7 @@ describe('a whole game with three clients and a team of two', () => {
     expect(chen.transcript()).not.toContain('US-EU-MARKER');
     expect(screen.transcript()).not.toContain('US-EU-MARKER');
     expect(screen.transcript()).toContain('hello all');
-    expect(bo.transcript()).toContain('4.321');
+    expect(bo.transcript()).toContain('4.3217913');
     expect(fac.transcript()).toContain('US-TEAM-MARKER');
 
     // The report: quantities per round for everyone, chat for the facilitator only.

@@ -37,10 +37,11 @@ export async function waitFor<T>(
 export async function startServer(
   port: number,
   dataDir = mkdtempSync(pathJoin(tmpdir(), 'sovereign-test-')),
+  env: Record<string, string> = {},
 ) {
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

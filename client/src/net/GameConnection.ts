@@ -4,7 +4,11 @@
  */
 import { Client, type Room } from '@colyseus/sdk';
 import type { Scenario } from '../../../shared/engine/index.ts';
-import type { ClientMessageType, CreateOptions } from '../../../shared/protocol/schemas.ts';
+import {
+  type ClientMessageType,
+  type CreateOptions,
+  KICKED_CLOSE_CODE,
+} from '../../../shared/protocol/schemas.ts';
 import type { ServerMessages } from '../../../shared/protocol/serverMessages.ts';
 import { chatKey, type RoomSnapshot, type Store } from '../state/store.ts';
 
@@ -134,8 +138,32 @@ export class GameConnection {
       const screen = room.phase === 'lobby' ? 'lobby' : room.phase === 'ended' ? 'debrief' : 'game';
       this.store.set({ room, screen: this.store.get().screen === 'home' && !this.room ? 'home' : screen });
     });
-    room.onLeave(() => {
-      if (this.room === room) this.store.set({ connection: 'lost' });
+    room.onLeave((code) => {
+      if (this.room !== room) return;
+      // Left on purpose (4000) or removed by the facilitator: stay out. Otherwise (the server
+      // restarted, or the process holding the game stopped and another took it over) rejoin the
+      // seat with its token, as the SDK's own reconnection cannot follow a game to a new process.
+      const game = this.store.get().welcome?.code;
+      if (code === 4000 || code === KICKED_CLOSE_CODE || !game) this.store.set({ connection: 'lost' });
+      else void this.rejoinLoop(game, room);
     });
+  }
+
+  /** Tries to get the seat back every 2 s for two minutes, then gives up ('lost'). */
+  private async rejoinLoop(code: string, lost: Room) {
+    const name = this.store.get().name;
+    for (let attempt = 1; attempt <= 60; attempt++) {
+      if (this.room !== lost) return;
+      this.store.set({ connection: 'reconnecting', reconnectAttempt: attempt });
+      await new Promise((r) => setTimeout(r, 2000));
+      if (this.room !== lost) return;
+      try {
+        await this.rejoin(code, name);
+        return;
+      } catch {
+        // The game is not back yet (or no process has taken it over yet): try again.
+      }
+    }
+    if (this.room === lost) this.store.set({ connection: 'lost' });
   }
 }

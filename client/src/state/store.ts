@@ -33,7 +33,9 @@ export interface RoomSnapshot {
 
 export interface ClientState {
   screen: 'home' | 'lobby' | 'game' | 'debrief';
-  connection: 'idle' | 'connecting' | 'connected' | 'lost';
+  connection: 'idle' | 'connecting' | 'connected' | 'reconnecting' | 'lost';
+  /** Which rejoin attempt is under way while reconnecting. */
+  reconnectAttempt: number;
   /** The player's display name (remembered). */
   name: string;
   welcome: WelcomeMessage | null;
@@ -54,6 +56,7 @@ export interface ClientState {
 export const initialState = (): ClientState => ({
   screen: 'home',
   connection: 'idle',
+  reconnectAttempt: 0,
   name: '',
   welcome: null,
   scenario: null,

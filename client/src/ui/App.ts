@@ -42,8 +42,11 @@ export class App {
   }
 
   private render(s: ClientState) {
-    this.banner.hidden = s.connection !== 'lost';
-    this.banner.textContent = t('ui.connectionLost');
+    this.banner.hidden = s.connection !== 'lost' && s.connection !== 'reconnecting';
+    this.banner.textContent =
+      s.connection === 'reconnecting'
+        ? t('ui.reconnecting', { attempt: s.reconnectAttempt })
+        : t('ui.connectionLost');
     replace(
       this.notices,
       s.notices.slice(-3).map((n) => h('li', {}, n)),
