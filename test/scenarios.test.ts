@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../shared/engine/index.ts';
 import { buildAll, type Country } from '../scripts/buildScenarios.ts';
 import { listScenarioIds, readScenario, SCENARIO_DIR } from '../server/scenarioFiles.ts';
+import { loadScenario } from '../shared/engine/index.ts';
 
 const countries: Country[] = JSON.parse(
   readFileSync(join(SCENARIO_DIR, '..', 'data', 'countries.json'), 'utf8'),

@@ -15,6 +15,7 @@ import {
   KICKED_CLOSE_CODE,
 } from '../../shared/protocol/schemas.ts';
 import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
+import { packEvents, packView } from '../../shared/protocol/wire.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
 import { type Delivery, GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
@@ -50,6 +51,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   private awaitingCreator = false;
   private readonly dropped = new Set<string>();
   private viewVersion = new Map<string, unknown>();
+  /** How many history entries each client has been sent. */
+  private historySent = new Map<string, number>();
 
   override async onCreate(options: Record<string, unknown>) {
     if (!context) throw new Error('rooms are not configured');
@@ -157,6 +160,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     const token = client.userData?.token;
     if (token && !this.dropped.delete(client.sessionId)) this.session.connected(token, -1, Date.now());
     this.viewVersion.delete(client.sessionId);
+    this.historySent.delete(client.sessionId);
     this.sync();
   }
 
@@ -180,15 +184,18 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   /** Everything a (re)joining client needs: its view, its team's orders and the chat it may read. */
   private catchUp(client: GameClient) {
     const m = this.session.member(client.userData!.token);
-    this.sendView(client);
+    this.sendView(client, true);
     if (m?.nation) this.sendTo(client, 'team', this.session.teamOrders(m.nation));
     if (m) this.sendTo(client, 'chatHistory', this.session.chatFor(m));
   }
 
-  private sendView(client: GameClient) {
+  /** Sends the client its view, with only the history entries it has not had yet (unless `full`). */
+  private sendView(client: GameClient, full = false) {
     const view = this.session.view(this.session.member(client.userData!.token));
     this.viewVersion.set(client.sessionId, this.session.state);
-    this.sendTo(client, 'view', view);
+    const from = full ? 0 : (this.historySent.get(client.sessionId) ?? 0);
+    this.historySent.set(client.sessionId, view.history.length);
+    this.sendTo(client, 'view', packView(view, from));
   }
 
   private viewerOf(client: GameClient): Viewer {
@@ -220,7 +227,13 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
         }),
       report: (round: number, events: GameEvent[], bots = []) =>
-        each((c) => this.sendTo(c, 'report', { round, events: eventsFor(events, this.viewerOf(c)), bots })),
+        each((c) =>
+          this.sendTo(c, 'report', {
+            round,
+            events: packEvents(eventsFor(events, this.viewerOf(c)), round),
+            bots,
+          }),
+        ),
       notice: (nation, text) =>
         each(
           (c) => (nation === null || memberOf(c)?.nation === nation) && this.sendTo(c, 'notice', { text }),

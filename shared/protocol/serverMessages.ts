@@ -3,10 +3,9 @@
  * clients allowed to see it: a nation's draft and orders to its team, a bilateral chat line to the
  * two teams and the facilitator, a view cut by the engine's viewFor for each client.
  */
-import type { GameEvent } from '../engine/events.ts';
 import type { OrdersInput } from '../engine/ordersSchema.ts';
 import type { Problem } from '../engine/result.ts';
-import type { GameView } from '../engine/viewFor.ts';
+import type { WireEvent, WireView } from './wire.ts';
 import type { ChatChannel, Role } from './schemas.ts';
 
 /** First message after a join: who the client is. Keep `seatToken` to get the same seat back. */
@@ -50,10 +49,10 @@ export interface BotExplanation {
   explanation: string;
 }
 
-/** A round's resolution as this client may see it. */
+/** A round's resolution as this client may see it (events in their wire form: see wire.ts). */
 export interface RoundReportMessage {
   round: number;
-  events: GameEvent[];
+  events: WireEvent[];
   /** The bots that played this round, and why they chose their orders. */
   bots: BotExplanation[];
 }
@@ -67,7 +66,8 @@ export interface ErrorMessage {
 /** Server → client messages by type. */
 export interface ServerMessages {
   welcome: WelcomeMessage;
-  view: GameView;
+  /** The client's view, in its wire form (see wire.ts: unpackView). */
+  view: WireView;
   team: TeamOrdersMessage;
   report: RoundReportMessage;
   chat: ChatLine;

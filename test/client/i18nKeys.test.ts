@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../assets/i18n/en.json';
+import { MAP_MODES } from '../../client/src/map/mapModes.ts';
 import { DASHBOARD_QUANTITIES } from '../../client/src/ui/Dashboard.ts';
 import { CHARTED } from '../../client/src/ui/DebriefScreen.ts';
-import { MAP_MODES } from '../../client/src/map/mapModes.ts';
 import {
   BUDGET_LINES,
   CONTROL_TIERS,

@@ -1,8 +1,8 @@
 /** The client's Phaser-free logic: the orders form's budget cap and error routing, the countdown, the store. */
 import { describe, expect, it } from 'vitest';
+import { Store } from '../../client/src/state/store.ts';
 import { capLine, fieldOf } from '../../client/src/ui/OrdersPanel.ts';
 import { clock } from '../../client/src/ui/PhaseBar.ts';
-import { Store } from '../../client/src/state/store.ts';
 
 describe('orders form', () => {
   it('caps a budget line so the allocation never exceeds the budget', () => {

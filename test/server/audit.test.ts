@@ -11,6 +11,7 @@ import type { GameView } from '../../shared/engine/index.ts';
 import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
   createGame,
+  gameView,
   join,
   type Player,
   type ServerProcess,
@@ -33,7 +34,7 @@ const SEED = 1_987_654_321;
 const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
 const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
 const token = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).seatToken;
-const view = (p: Player) => p.last('view') as unknown as GameView;
+const view = (p: Player) => gameView(p) as GameView;
 const state = (p: Player) =>
   p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
 

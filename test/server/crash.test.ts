@@ -9,14 +9,15 @@
  * names the seed and the schedule, so a run can be replayed with `CRASH_SEED=<seed>`.
  */
 import { rmSync } from 'node:fs';
-import { DatabaseSync } from 'node:sqlite';
 import { join as pathJoin } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
 import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
   createGame,
+  gameView,
   join,
   type Player,
   type ServerProcess,
@@ -65,7 +66,7 @@ type Report = {
 };
 
 const welcome = (p: Player) => p.last('welcome') as unknown as WelcomeMessage;
-const view = (p: Player) => p.last('view') as unknown as GameView;
+const view = (p: Player) => gameView(p) as GameView;
 const roomState = (p: Player) =>
   p.room.state as unknown as {
     code: string;

@@ -24,6 +24,7 @@ import { CLIENT_MESSAGES, type ClientMessageType } from '../../shared/protocol/s
 import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
   createGame,
+  gameView,
   join,
   type Player,
   type ServerProcess,
@@ -59,7 +60,7 @@ afterAll(async () => {
 const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
 const KNOWN = Object.keys(CLIENT_MESSAGES) as ClientMessageType[];
 const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
-const view = (p: Player) => p.last('view') as unknown as GameView;
+const view = (p: Player) => gameView(p) as GameView;
 const state = (p: Player) =>
   p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,6 +7,7 @@ import type { GameView } from '../../shared/engine/index.ts';
 import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
   createGame,
+  gameView,
   join,
   type Player,
   type ServerProcess,
@@ -28,7 +29,7 @@ afterAll(async () => {
 
 const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
 const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
-const view = (p: Player) => p.last('view') as unknown as GameView;
+const view = (p: Player) => gameView(p) as GameView;
 const state = (p: Player) =>
   p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
 const seat = (p: Player, nation: string) => state(p).seats.get(nation);

@@ -7,6 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
+import type { GameView } from '../../shared/engine/index.ts';
+import { unpackView, type WireView } from '../../shared/protocol/wire.ts';
 
 const root = pathJoin(import.meta.dirname, '..', '..');
 
@@ -154,4 +156,11 @@ export function spend(
   shares = { compute: 0.3, training: 0.3, chips: 0.1, talent: 0.1, safety: 0.1, aid: 0.05 },
 ) {
   return Object.fromEntries(Object.entries(shares).map(([k, v]) => [k, Math.floor(budget * v * 100) / 100]));
+}
+
+/** The client's current view, rebuilt from every `view` message it received (as the browser does). */
+export function gameView(p: Player): GameView | undefined {
+  let view: GameView | null = null;
+  for (const m of p.messages) if (m.type === 'view') view = unpackView(m.message as WireView, view);
+  return view ?? undefined;
 }

@@ -11,17 +11,18 @@
 import { readFileSync } from 'node:fs';
 import { join as pathJoin } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readScenario } from '../../server/scenarioFiles.ts';
 import {
-  createGame as newGame,
   type GameView,
+  createGame as newGame,
   type Orders,
   parseOrders,
   resolveRound,
 } from '../../shared/engine/index.ts';
 import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
-import { readScenario } from '../../server/scenarioFiles.ts';
 import {
   createGame,
+  gameView,
   join,
   type Player,
   type ServerProcess,
@@ -47,7 +48,7 @@ if (!available.ok && !required)
 const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
 const SEED = 424242;
 const ROUNDS = 3;
-const view = (p: Player) => p.last('view') as unknown as GameView;
+const view = (p: Player) => gameView(p) as GameView;
 const welcome = (p: Player) => p.last('welcome') as unknown as WelcomeMessage;
 const state = (p: Player) => p.room.state as Record<string, unknown>;
 

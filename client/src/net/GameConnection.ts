@@ -10,6 +10,7 @@ import {
   KICKED_CLOSE_CODE,
 } from '../../../shared/protocol/schemas.ts';
 import type { ServerMessages } from '../../../shared/protocol/serverMessages.ts';
+import { unpackEvents, unpackView } from '../../../shared/protocol/wire.ts';
 import { chatKey, type RoomSnapshot, type Store } from '../state/store.ts';
 
 /** The server's address: the page's own origin (the server serves the client), or :2567 in Vite dev. */
@@ -111,7 +112,14 @@ export class GameConnection {
         this.store.set({ scenario: await this.api<Scenario>(`/api/scenarios/${w.scenario}`) });
       }
     });
-    on('view', (view) => this.store.set({ view }));
+    on('view', (wire) => {
+      try {
+        this.store.set({ view: unpackView(wire, this.store.get().view) });
+      } catch {
+        // A view continuing a history this page does not have: get a whole one by rejoining.
+        void room.leave(false);
+      }
+    });
     on('team', (team) => this.store.set({ team }));
     on('chatHistory', (chat) => this.store.set({ chat }));
     on('chat', (line) => {
@@ -123,7 +131,14 @@ export class GameConnection {
         unread: mine ? s.unread : { ...s.unread, [key]: (s.unread[key] ?? 0) + 1 },
       });
     });
-    on('report', (report) => this.store.set({ reports: [...this.store.get().reports, report] }));
+    on('report', (report) =>
+      this.store.set({
+        reports: [
+          ...this.store.get().reports,
+          { ...report, events: unpackEvents(report.events, report.round) },
+        ],
+      }),
+    );
     on('error', (err) =>
       this.store.set({ errors: { ...this.store.get().errors, [err.message]: err.problems } }),
     );

@@ -2,13 +2,18 @@
  * The client's state: what the server sent, nothing computed by rules. Screens subscribe and
  * re-render from it. Phaser-free and DOM-free, so it is unit-testable in Node.
  */
-import type { GameView, Scenario } from '../../../shared/engine/index.ts';
+import type { GameEvent, GameView, Scenario } from '../../../shared/engine/index.ts';
 import type {
   ChatLine,
   RoundReportMessage,
   TeamOrdersMessage,
   WelcomeMessage,
 } from '../../../shared/protocol/serverMessages.ts';
+
+/** A round report as the screens use it: the events rebuilt from their wire form. */
+export interface ClientReport extends Omit<RoundReportMessage, 'events'> {
+  events: GameEvent[];
+}
 
 /** The public room state, as plain data. */
 export interface RoomSnapshot {
@@ -45,7 +50,8 @@ export interface ClientState {
   team: TeamOrdersMessage | null;
   chat: ChatLine[];
   /** Resolved rounds' events as this client may see them, oldest first. */
-  reports: RoundReportMessage[];
+  /** The round reports, with their events unpacked (shared/protocol/wire.ts). */
+  reports: ClientReport[];
   /** The server's last refusal per message type, with its problems. */
   errors: Record<string, { path: string; message: string }[]>;
   notices: string[];

@@ -152,6 +152,10 @@ export class HomeScreen {
   }
 
   private render() {
+    // What was typed before the scenarios arrived survives the re-render (a code, a timer…).
+    const typed = new Map<string, string | boolean>();
+    for (const el of this.el.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]'))
+      typed.set(el.id, el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value);
     const scenarioSelect = h(
       'select',
       { id: 'scenario' },
@@ -310,5 +314,15 @@ export class HomeScreen {
       ),
       h('section', { class: 'card' }, h('h2', {}, t('ui.home.publicGames')), this.games),
     );
+    for (const [id, value] of typed) {
+      const el = this.el.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`);
+      if (!el || el === this.nameInput) continue;
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === true;
+      else if (
+        typeof value === 'string' &&
+        (!(el instanceof HTMLSelectElement) || [...el.options].some((o) => o.value === value))
+      )
+        el.value = value;
+    }
   }
 }
