@@ -4,7 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Client, Room, ServerError } from '@colyseus/core';
-import { eventsFor, type GameEvent, type Viewer } from '../../shared/engine/index.ts';
+import { eventsFor, type GameEvent, type GameView, type Viewer } from '../../shared/engine/index.ts';
 import {
   CLIENT_MESSAGES,
   type ClientMessage,
@@ -15,7 +15,7 @@ import {
   KICKED_CLOSE_CODE,
 } from '../../shared/protocol/schemas.ts';
 import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
-import { packEvents, packView } from '../../shared/protocol/wire.ts';
+import { type PackedAdoption, packAdoption, packEvents, packView } from '../../shared/protocol/wire.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
 import { type Delivery, GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
@@ -51,6 +51,11 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   private awaitingCreator = false;
   private readonly dropped = new Set<string>();
   private viewVersion = new Map<string, unknown>();
+  private cut: { state: unknown; views: Map<string, GameView>; adoption: PackedAdoption | null } = {
+    state: null,
+    views: new Map(),
+    adoption: null,
+  };
   /** How many history entries each client has been sent. */
   private historySent = new Map<string, number>();
 
@@ -191,11 +196,21 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
 
   /** Sends the client its view, with only the history entries it has not had yet (unless `full`). */
   private sendView(client: GameClient, full = false) {
-    const view = this.session.view(this.session.member(client.userData!.token));
-    this.viewVersion.set(client.sessionId, this.session.state);
+    const state = this.session.state;
+    // Views of one state are cut once per viewer (a team, the spectators), the adoption packed once.
+    if (this.cut.state !== state) this.cut = { state, views: new Map(), adoption: null };
+    const member = this.session.member(client.userData!.token);
+    const key = !member || member.role === 'spectator' ? 'spectator' : (member.nation ?? 'facilitator');
+    let view = this.cut.views.get(key);
+    if (!view) {
+      view = this.session.view(member);
+      this.cut.views.set(key, view);
+    }
+    this.cut.adoption ??= packAdoption(view.adoption);
+    this.viewVersion.set(client.sessionId, state);
     const from = full ? 0 : (this.historySent.get(client.sessionId) ?? 0);
     this.historySent.set(client.sessionId, view.history.length);
-    this.sendTo(client, 'view', packView(view, from));
+    this.sendTo(client, 'view', packView(view, from, this.cut.adoption));
   }
 
   private viewerOf(client: GameClient): Viewer {

@@ -77,14 +77,14 @@ export function unpackAdoption(packed: PackedAdoption): GameView['adoption'] {
 }
 
 /** The view as sent: `historyFrom` entries of its history are taken as already known by the client. */
-export function packView(view: GameView, historyFrom = 0): WireView {
+export function packView(
+  view: GameView,
+  historyFrom = 0,
+  /** `packAdoption(view.adoption)`, when the caller already has it (it is the same for every viewer). */
+  adoption: PackedAdoption = packAdoption(view.adoption),
+): WireView {
   const from = Math.max(0, Math.min(historyFrom, view.history.length));
-  return {
-    ...view,
-    adoption: packAdoption(view.adoption),
-    historyFrom: from,
-    history: view.history.slice(from),
-  };
+  return { ...view, adoption, historyFrom: from, history: view.history.slice(from) };
 }
 
 /**
