@@ -668,6 +668,29 @@ describe('HTTP endpoints with malformed paths and parameters', () => {
     expect(bad).toEqual([]);
   });
 
+  it('no admin or monitor panel answers: such paths get the game page or a 404, never a panel', async () => {
+    const home = await (await fetch(`${server.url}/`)).text();
+    for (const path of [
+      '/colyseus',
+      '/monitor',
+      '/admin',
+      '/playground',
+      '/metrics',
+      '/debug',
+      '/api/admin',
+      '/api/rooms',
+    ]) {
+      const res = await fetch(server.url + path);
+      const body = await res.text();
+      // Either the single-page client (the same page as '/') or a JSON 404.
+      if (res.status === 200) expect(body, path).toBe(home);
+      else {
+        expect(res.status, path).toBe(404);
+        expect(JSON.parse(body).error, path).toEqual(expect.any(String));
+      }
+    }
+  });
+
   it('a malformed join code in the matchmaking route is refused and the server stays up', async () => {
     const own = await startServer(PORT + 1001);
     try {
