@@ -231,6 +231,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
         each((c) => {
           if (this.viewVersion.get(c.sessionId) !== this.session.state) this.sendView(c);
         });
+        // The cut views served this broadcast; a room keeps none between broadcasts (memory).
+        this.cut = { state: null, views: new Map(), adoption: null };
       },
       teamOrders: (nation) =>
         each(

@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { GameEvent } from '../../shared/engine/events.ts';
 import type { Scenario } from '../../shared/engine/scenarioSchema.ts';
 import type { GameState } from '../../shared/engine/types.ts';
@@ -39,6 +39,11 @@ CREATE TABLE IF NOT EXISTS rounds (
 CREATE TABLE IF NOT EXISTS chat (
   id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL REFERENCES games(code), line TEXT NOT NULL
 );
+-- The status and session change with every readiness: kept apart from the large state, whose row
+-- SQLite would otherwise rewrite on each change (older files have them only in games).
+CREATE TABLE IF NOT EXISTS game_sessions (
+  code TEXT PRIMARY KEY REFERENCES games(code), status TEXT NOT NULL, session TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS chat_by_game ON chat (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
@@ -67,6 +72,17 @@ export class SqliteStorage implements Storage {
     this.db.exec(SCHEMA);
   }
 
+  private readonly statements = new Map<string, StatementSync>();
+  /** A prepared statement, compiled once. */
+  private stmt(sql: string): StatementSync {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   private transaction(fn: () => void) {
     this.db.exec('BEGIN');
     try {
@@ -90,43 +106,43 @@ export class SqliteStorage implements Storage {
   }
 
   createGame(game: GameRecord, state: GameState): void {
-    this.db
-      .prepare(
-        'INSERT INTO games (code, title, options, status, created_at, session, scenario, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        game.code,
-        game.title,
-        JSON.stringify(game.options),
-        game.status,
-        game.createdAt,
-        JSON.stringify(game.session),
-        JSON.stringify(state.scenario),
-        stateText(state),
-      );
+    this.stmt(
+      'INSERT INTO games (code, title, options, status, created_at, session, scenario, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ).run(
+      game.code,
+      game.title,
+      JSON.stringify(game.options),
+      game.status,
+      game.createdAt,
+      JSON.stringify(game.session),
+      JSON.stringify(state.scenario),
+      stateText(state),
+    );
   }
 
   updateGame(code: string, status: string, session: SessionSnapshot, state?: GameState): void {
-    if (state) {
-      this.db
-        .prepare('UPDATE games SET status = ?, session = ?, state = ? WHERE code = ?')
-        .run(status, JSON.stringify(session), stateText(state), code);
-    } else {
-      this.db
-        .prepare('UPDATE games SET status = ?, session = ? WHERE code = ?')
-        .run(status, JSON.stringify(session), code);
-    }
+    const text = JSON.stringify(session);
+    if (state)
+      this.stmt('UPDATE games SET status = ?, session = ?, state = ? WHERE code = ?').run(
+        status,
+        text,
+        stateText(state),
+        code,
+      );
+    this.stmt(
+      'INSERT INTO game_sessions (code, status, session) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET status = excluded.status, session = excluded.session',
+    ).run(code, status, text);
   }
 
   getGame(code: string): GameRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM games WHERE code = ?').get(code) as Row | undefined;
+    const row = this.stmt(
+      'SELECT g.code, g.title, g.options, g.created_at, COALESCE(s.status, g.status) AS status, COALESCE(s.session, g.session) AS session FROM games g LEFT JOIN game_sessions s ON s.code = g.code WHERE g.code = ?',
+    ).get(code) as Row | undefined;
     return row ? this.game(row) : undefined;
   }
 
   latestState(code: string): GameState | undefined {
-    const row = this.db.prepare('SELECT scenario, state FROM games WHERE code = ?').get(code) as
-      | Row
-      | undefined;
+    const row = this.stmt('SELECT scenario, state FROM games WHERE code = ?').get(code) as Row | undefined;
     if (!row) return undefined;
     const state = JSON.parse(String(row.state)) as GameState;
     state.scenario = JSON.parse(String(row.scenario)) as Scenario;
@@ -135,14 +151,20 @@ export class SqliteStorage implements Storage {
 
   unfinishedGames(): GameRecord[] {
     return (
-      this.db.prepare("SELECT * FROM games WHERE status != 'ended' ORDER BY created_at").all() as Row[]
+      this.stmt(
+        "SELECT g.code, g.title, g.options, g.created_at, COALESCE(s.status, g.status) AS status, COALESCE(s.session, g.session) AS session FROM games g LEFT JOIN game_sessions s ON s.code = g.code WHERE COALESCE(s.status, g.status) != 'ended' ORDER BY g.created_at",
+      ).all() as Row[]
     ).map((r) => this.game(r));
   }
 
   addMember(m: MemberRecord): void {
-    this.db
-      .prepare('INSERT INTO members (token, code, role, nation, name) VALUES (?, ?, ?, ?, ?)')
-      .run(m.token, m.code, m.role, m.nation, m.name);
+    this.stmt('INSERT INTO members (token, code, role, nation, name) VALUES (?, ?, ?, ?, ?)').run(
+      m.token,
+      m.code,
+      m.role,
+      m.nation,
+      m.name,
+    );
   }
 
   private memberOf(row: Row): MemberRecord {
@@ -156,27 +178,32 @@ export class SqliteStorage implements Storage {
   }
 
   member(token: string): MemberRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM members WHERE token = ?').get(token) as Row | undefined;
+    const row = this.stmt('SELECT * FROM members WHERE token = ?').get(token) as Row | undefined;
     return row ? this.memberOf(row) : undefined;
   }
 
   members(code: string): MemberRecord[] {
-    return (this.db.prepare('SELECT * FROM members WHERE code = ? ORDER BY rowid').all(code) as Row[]).map(
-      (r) => this.memberOf(r),
+    return (this.stmt('SELECT * FROM members WHERE code = ? ORDER BY rowid').all(code) as Row[]).map((r) =>
+      this.memberOf(r),
     );
   }
 
   addOrder(o: OrderRecord): void {
-    this.db
-      .prepare('INSERT INTO orders (code, round, nation, orders, by_name, at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(o.code, o.round, o.nation, o.orders === null ? null : JSON.stringify(o.orders), o.by, o.at);
+    this.stmt('INSERT INTO orders (code, round, nation, orders, by_name, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      o.code,
+      o.round,
+      o.nation,
+      o.orders === null ? null : JSON.stringify(o.orders),
+      o.by,
+      o.at,
+    );
   }
 
   orders(code: string, round?: number): OrderRecord[] {
     const rows = (
       round === undefined
-        ? this.db.prepare('SELECT * FROM orders WHERE code = ? ORDER BY id').all(code)
-        : this.db.prepare('SELECT * FROM orders WHERE code = ? AND round = ? ORDER BY id').all(code, round)
+        ? this.stmt('SELECT * FROM orders WHERE code = ? ORDER BY id').all(code)
+        : this.stmt('SELECT * FROM orders WHERE code = ? AND round = ? ORDER BY id').all(code, round)
     ) as Row[];
     return rows.map((r) => ({
       code: String(r.code),
@@ -197,25 +224,28 @@ export class SqliteStorage implements Storage {
     status: string,
   ): void {
     this.transaction(() => {
-      this.db
-        .prepare('INSERT OR REPLACE INTO rounds (code, round, events, state) VALUES (?, ?, ?, ?)')
-        .run(code, round, JSON.stringify(events), stateText(state));
+      this.stmt('INSERT OR REPLACE INTO rounds (code, round, events, state) VALUES (?, ?, ?, ?)').run(
+        code,
+        round,
+        JSON.stringify(events),
+        stateText(state),
+      );
       this.updateGame(code, status, session, state);
     });
   }
 
   rounds(code: string): RoundRecord[] {
     return (
-      this.db.prepare('SELECT round, events FROM rounds WHERE code = ? ORDER BY round').all(code) as Row[]
+      this.stmt('SELECT round, events FROM rounds WHERE code = ? ORDER BY round').all(code) as Row[]
     ).map((r) => ({ round: Number(r.round), events: JSON.parse(String(r.events)) }));
   }
 
   addChat(code: string, line: ChatLine): void {
-    this.db.prepare('INSERT INTO chat (code, line) VALUES (?, ?)').run(code, JSON.stringify(line));
+    this.stmt('INSERT INTO chat (code, line) VALUES (?, ?)').run(code, JSON.stringify(line));
   }
 
   chat(code: string): ChatLine[] {
-    return (this.db.prepare('SELECT line FROM chat WHERE code = ? ORDER BY id').all(code) as Row[]).map((r) =>
+    return (this.stmt('SELECT line FROM chat WHERE code = ? ORDER BY id').all(code) as Row[]).map((r) =>
       JSON.parse(String(r.line)),
     );
   }
@@ -248,26 +278,27 @@ export class SqliteStorage implements Storage {
   importGame(dump: GameDump): void {
     this.transaction(() => {
       const g = dump.game;
-      this.db
-        .prepare(
-          'INSERT OR REPLACE INTO games (code, title, options, status, created_at, session, scenario, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        )
-        .run(
-          g.code,
-          g.title,
-          JSON.stringify(g.options),
-          g.status,
-          g.createdAt,
-          JSON.stringify(g.session),
-          dump.scenario,
-          dump.state,
-        );
+      this.stmt(
+        'INSERT OR REPLACE INTO games (code, title, options, status, created_at, session, scenario, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ).run(
+        g.code,
+        g.title,
+        JSON.stringify(g.options),
+        g.status,
+        g.createdAt,
+        JSON.stringify(g.session),
+        dump.scenario,
+        dump.state,
+      );
       for (const m of dump.members) this.addMember(m);
       for (const o of dump.orders) this.addOrder(o);
       for (const r of dump.rounds)
-        this.db
-          .prepare('INSERT INTO rounds (code, round, events, state) VALUES (?, ?, ?, ?)')
-          .run(g.code, r.round, r.events, r.state);
+        this.stmt('INSERT INTO rounds (code, round, events, state) VALUES (?, ?, ?, ?)').run(
+          g.code,
+          r.round,
+          r.events,
+          r.state,
+        );
       for (const line of dump.chat) this.addChat(g.code, line);
     });
   }
@@ -275,8 +306,8 @@ export class SqliteStorage implements Storage {
   /** Removes a game and everything of it (used by the in-memory copy of PostgresStorage). */
   deleteGame(code: string): void {
     this.transaction(() => {
-      for (const table of ['chat', 'orders', 'rounds', 'members', 'games'])
-        this.db.prepare(`DELETE FROM ${table} WHERE code = ?`).run(code);
+      for (const table of ['chat', 'orders', 'rounds', 'members', 'game_sessions', 'games'])
+        this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(code);
     });
   }
 
