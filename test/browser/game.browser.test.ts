@@ -43,12 +43,17 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
 
   it('a facilitator runs a class: players join by code, submit, the round resolves and the map changes', async () => {
     const fac = await person(browser, server.url);
+    const facConsole: string[] = [];
+    fac.on('console', (m) => facConsole.push(`${m.type()}: ${m.text()}`));
     await fac.fill('#name', 'Ms Diallo');
     await shot(fac, 'home');
     await fac.selectOption('#scenario', 'three-powers');
     for (const id of ['#t-briefing', '#t-negotiation', '#t-orders']) await fac.fill(id, '0');
     await fac.locator('#create').click();
-    await fac.waitForSelector('.join-code');
+    await fac.waitForSelector('.join-code').catch(async (e: Error) => {
+      const said = await fac.locator('.status').first().textContent();
+      throw new Error(`${e.message}\npage says: ${said}\nconsole: ${facConsole.join('\n')}`);
+    });
     const code = (await fac.locator('.join-code').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-Z2-9]{5}$/);
 
