@@ -73,6 +73,8 @@ function guardJoinCodes(
   games: Map<string, GameSession>,
   guesses: GuessLimiter,
   trustProxy: boolean,
+  /** Resolves once the saved games are restored: a rejoin right after a restart waits for it. */
+  restored: Promise<unknown>,
 ) {
   const http = (server.transport as unknown as { server?: HttpServer }).server;
   if (!http) return;
@@ -95,11 +97,13 @@ function guardJoinCodes(
         return;
       }
       if (!games.has(code)) {
-        // Not in this process: a live game of another process passes; otherwise it is a miss.
-        void listedGames({ roomId: code })
-          .catch(() => [])
+        // Not (yet) in this process: a game being restored or live in another process passes;
+        // otherwise it is a miss.
+        void restored
+          .then(async () => games.has(code) || (await listedGames({ roomId: code })).length > 0)
+          .catch(() => false)
           .then((found) => {
-            if (found.length > 0) return pass(req, res);
+            if (found) return pass(req, res);
             if (guesses.blocked(address)) {
               res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
               res.end(
@@ -173,7 +177,11 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   });
   server.define('game', GameRoom);
   await server.listen(options.port);
-  guardJoinCodes(server, games, guesses, options.trustProxy ?? false);
+  let doneRestoring: (v?: unknown) => void = () => {};
+  const restoring = new Promise((r) => {
+    doneRestoring = r;
+  });
+  guardJoinCodes(server, games, guesses, options.trustProxy ?? false, restoring);
 
   /** Restores claimed games in this process (never elsewhere: only this one holds the claim). */
   const restore = async () => {
@@ -196,7 +204,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     }
     return codes;
   };
-  const restored = await restore();
+  const restored = await restore().finally(() => doneRestoring());
   let claiming: NodeJS.Timeout | null = null;
   if (options.claimEveryMs) {
     let busy = false;
