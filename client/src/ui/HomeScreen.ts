@@ -31,6 +31,8 @@ export class HomeScreen {
   private readonly status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   private readonly nameInput: HTMLInputElement;
   private readonly picker = h('section', { class: 'picker', hidden: true });
+  private readonly scenarioSelect = h('select', { id: 'scenario' });
+  private readonly playAs = h('select', { id: 'play-as' });
   private readonly games = h('ul', { class: 'game-list' });
   private scenarios: ScenarioInfo[] = [];
 
@@ -44,6 +46,8 @@ export class HomeScreen {
       value: localStorage.getItem('sovereign.name') ?? '',
       placeholder: t('ui.home.namePlaceholder'),
     });
+    this.scenarioSelect.addEventListener('change', () => this.fillPlayAs());
+    this.fillPlayAs();
     this.render();
     void this.load();
   }
@@ -76,7 +80,7 @@ export class HomeScreen {
   private async load() {
     try {
       this.scenarios = await this.net.api<ScenarioInfo[]>('/api/scenarios');
-      this.render();
+      this.fillScenarios();
       const games = await this.net.api<GameInfo[]>('/api/games');
       replace(
         this.games,
@@ -151,30 +155,30 @@ export class HomeScreen {
     }
   }
 
-  private render() {
-    // What was typed before the scenarios arrived survives the re-render (a code, a timer…).
-    const typed = new Map<string, string | boolean>();
-    for (const el of this.el.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[id], select[id]'))
-      typed.set(el.id, el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value);
-    const scenarioSelect = h(
-      'select',
-      { id: 'scenario' },
+  /** The scenarios arrived: fill their list in place (a re-render would lose what is being typed). */
+  private fillScenarios() {
+    const chosen = this.scenarioSelect.value;
+    replace(
+      this.scenarioSelect,
       this.scenarios.map((s) => h('option', { value: s.id }, s.title)),
     );
-    const playAs = h(
-      'select',
-      { id: 'play-as' },
+    if (this.scenarios.some((s) => s.id === chosen)) this.scenarioSelect.value = chosen;
+    this.fillPlayAs();
+  }
+
+  /** The nations the creator may play in the chosen scenario. */
+  private fillPlayAs() {
+    const s = this.scenarios.find((x) => x.id === this.scenarioSelect.value) ?? this.scenarios[0];
+    replace(
+      this.playAs,
       h('option', { value: '' }, t('ui.home.facilitateOnly')),
-      (this.scenarios[0]?.nations ?? []).map((n) => h('option', { value: n }, n)),
+      (s?.nations ?? []).map((n) => h('option', { value: n }, n)),
     );
-    scenarioSelect.addEventListener('change', () => {
-      const s = this.scenarios.find((x) => x.id === scenarioSelect.value);
-      replace(
-        playAs,
-        h('option', { value: '' }, t('ui.home.facilitateOnly')),
-        (s?.nations ?? []).map((n) => h('option', { value: n }, n)),
-      );
-    });
+  }
+
+  private render() {
+    const scenarioSelect = this.scenarioSelect;
+    const playAs = this.playAs;
     const minutes = (id: string, value: number) =>
       h('input', { id, type: 'number', min: 0, max: 60, step: 0.5, value, class: 'short' });
     const rounds = h('input', {
@@ -314,15 +318,5 @@ export class HomeScreen {
       ),
       h('section', { class: 'card' }, h('h2', {}, t('ui.home.publicGames')), this.games),
     );
-    for (const [id, value] of typed) {
-      const el = this.el.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`);
-      if (!el || el === this.nameInput) continue;
-      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === true;
-      else if (
-        typeof value === 'string' &&
-        (!(el instanceof HTMLSelectElement) || [...el.options].some((o) => o.value === value))
-      )
-        el.value = value;
-    }
   }
 }
