@@ -15,8 +15,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GameSession } from './game/GameSession.ts';
 import type { GameSummary } from './game/gameSummary.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
-import { GuessLimiter } from './security/GuessLimiter.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
+import { GuessLimiter } from './security/GuessLimiter.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 

@@ -10,7 +10,19 @@ import { createGameServer } from './createGameServer.ts';
 import { PostgresStorage } from './storage/PostgresStorage.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 
-const port = Number(process.env.PORT ?? 2567);
+/** A whole number from the environment, or the default; anything else stops the start with a clear message. */
+function envInt(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const port = envInt('PORT', 2567, 1, 65_535);
 const dataDir = process.env.DATA_DIR ?? 'data';
 const databaseUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.REDIS_URL;
@@ -24,7 +36,7 @@ const storage = databaseUrl
       url: databaseUrl,
       address: publicAddress ?? `localhost:${port}`,
       // A process silent this long is taken as stopped and its games are taken over.
-      staleMs: Number(process.env.PROCESS_STALE_MS ?? 10_000),
+      staleMs: envInt('PROCESS_STALE_MS', 10_000, 1000, 3_600_000),
     })
   : new SqliteStorage(`${dataDir}/sovereign.sqlite`, {
       synchronous: process.env.SQLITE_SYNCHRONOUS === 'FULL' ? 'FULL' : 'NORMAL',
@@ -35,7 +47,7 @@ const game = await createGameServer({
   ...(redisUrl ? { redisUrl } : {}),
   ...(publicAddress ? { publicAddress } : {}),
   trustProxy: process.env.TRUST_PROXY === '1',
-  ...(databaseUrl ? { claimEveryMs: Number(process.env.CLAIM_EVERY_MS ?? 3000) } : {}),
+  ...(databaseUrl ? { claimEveryMs: envInt('CLAIM_EVERY_MS', 3000, 100, 600_000) } : {}),
 });
 const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${dataDir}/sovereign.sqlite`;
 console.log(

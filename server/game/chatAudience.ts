@@ -1,5 +1,5 @@
-import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
 import type { Role } from '../../shared/protocol/schemas.ts';
+import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
 
 /** Who is reading: a member's role and nation. */
 export interface Reader {

@@ -18,8 +18,8 @@ import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessa
 import { type PackedAdoption, packAdoption, packEvents, packView } from '../../shared/protocol/wire.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
 import { type Delivery, GameSession } from '../game/GameSession.ts';
-import { newJoinCode } from '../game/joinCode.ts';
 import { gameSummary } from '../game/gameSummary.ts';
+import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { ClientState, GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';

@@ -17,6 +17,7 @@ import pg from 'pg';
 import type { GameEvent } from '../../shared/engine/events.ts';
 import type { GameState } from '../../shared/engine/types.ts';
 import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
+import { gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from './rows.ts';
 import { type GameDump, SqliteStorage } from './SqliteStorage.ts';
 import type {
   GameRecord,
@@ -61,8 +62,6 @@ interface Write {
   sql: string;
   params: unknown[];
 }
-
-const stateText = (state: GameState) => JSON.stringify({ ...state, scenario: undefined });
 
 export interface PostgresOptions {
   /** The connection string, e.g. postgres://user:pass@host:5432/db. */
@@ -200,11 +199,16 @@ export class PostgresStorage implements Storage {
 
   updateGame(code: string, status: string, session: SessionSnapshot, state?: GameState): void {
     this.memory.updateGame(code, status, session, state);
-    if (state)
+    this.writeGame(code, status, session, state && stateText(state));
+  }
+
+  /** Queues the game's status and session, and its state (as stored text) if given. */
+  private writeGame(code: string, status: string, session: SessionSnapshot, state?: string) {
+    if (state !== undefined)
       this.write('UPDATE games SET status = $1, session = $2, state = $3 WHERE code = $4', [
         status,
         JSON.stringify(session),
-        stateText(state),
+        state,
         code,
       ]);
     else
@@ -244,16 +248,12 @@ export class PostgresStorage implements Storage {
   ): void {
     this.memory.addRound(code, round, events, state, session, status);
     // The batch is one transaction: the round and the game's new state are committed together.
+    const text = stateText(state);
     this.write(
       'INSERT INTO rounds (code, round, events, state) VALUES ($1, $2, $3, $4) ON CONFLICT (code, round) DO UPDATE SET events = EXCLUDED.events, state = EXCLUDED.state',
-      [code, round, JSON.stringify(events), stateText(state)],
+      [code, round, JSON.stringify(events), text],
     );
-    this.write('UPDATE games SET status = $1, session = $2, state = $3 WHERE code = $4', [
-      status,
-      JSON.stringify(session),
-      stateText(state),
-      code,
-    ]);
+    this.writeGame(code, status, session, text);
   }
 
   addChat(code: string, line: ChatLine): void {
@@ -272,12 +272,6 @@ export class PostgresStorage implements Storage {
   }
   latestState(code: string): GameState | undefined {
     return this.memory.latestState(code);
-  }
-  unfinishedGames(): GameRecord[] {
-    return this.memory.unfinishedGames();
-  }
-  member(token: string): MemberRecord | undefined {
-    return this.memory.member(token);
   }
   members(code: string): MemberRecord[] {
     return this.memory.members(code);
@@ -304,7 +298,7 @@ export class PostgresStorage implements Storage {
   }
 
   private async dump(code: string): Promise<GameDump | undefined> {
-    const q = (sql: string) => this.pool.query(sql, [code]).then((r) => r.rows as Record<string, unknown>[]);
+    const q = (sql: string) => this.pool.query(sql, [code]).then((r) => r.rows as Row[]);
     const [games, members, orders, rounds, chat] = await Promise.all([
       q('SELECT * FROM games WHERE code = $1'),
       q('SELECT * FROM members WHERE code = $1 ORDER BY seq'),
@@ -315,31 +309,11 @@ export class PostgresStorage implements Storage {
     const g = games[0];
     if (!g) return undefined;
     return {
-      game: {
-        code: String(g.code),
-        title: String(g.title),
-        options: JSON.parse(String(g.options)),
-        status: String(g.status),
-        createdAt: Number(g.created_at),
-        session: JSON.parse(String(g.session)),
-      },
+      game: gameFromRow(g),
       scenario: String(g.scenario),
       state: String(g.state),
-      members: members.map((m) => ({
-        token: String(m.token),
-        code: String(m.code),
-        role: String(m.role) as MemberRecord['role'],
-        nation: m.nation === null ? null : String(m.nation),
-        name: String(m.name),
-      })),
-      orders: orders.map((o) => ({
-        code: String(o.code),
-        round: Number(o.round),
-        nation: String(o.nation),
-        orders: o.orders === null ? null : JSON.parse(String(o.orders)),
-        by: String(o.by_name),
-        at: Number(o.at),
-      })),
+      members: members.map(memberFromRow),
+      orders: orders.map(orderFromRow),
       rounds: rounds.map((r) => ({
         round: Number(r.round),
         events: String(r.events),

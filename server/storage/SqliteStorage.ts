@@ -10,6 +10,7 @@ import type { GameEvent } from '../../shared/engine/events.ts';
 import type { Scenario } from '../../shared/engine/scenarioSchema.ts';
 import type { GameState } from '../../shared/engine/types.ts';
 import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
+import { gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from './rows.ts';
 import type {
   GameRecord,
   MemberRecord,
@@ -48,10 +49,6 @@ CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS chat_by_game ON chat (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
 `;
-
-type Row = Record<string, unknown>;
-
-const stateText = (state: GameState) => JSON.stringify({ ...state, scenario: undefined });
 
 export class SqliteStorage implements Storage {
   private readonly db: DatabaseSync;
@@ -94,17 +91,6 @@ export class SqliteStorage implements Storage {
     }
   }
 
-  private game(row: Row): GameRecord {
-    return {
-      code: String(row.code),
-      title: String(row.title),
-      options: JSON.parse(String(row.options)),
-      status: String(row.status),
-      createdAt: Number(row.created_at),
-      session: JSON.parse(String(row.session)),
-    };
-  }
-
   createGame(game: GameRecord, state: GameState): void {
     this.stmt(
       'INSERT INTO games (code, title, options, status, created_at, session, scenario, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -121,12 +107,17 @@ export class SqliteStorage implements Storage {
   }
 
   updateGame(code: string, status: string, session: SessionSnapshot, state?: GameState): void {
+    this.saveGame(code, status, session, state && stateText(state));
+  }
+
+  /** Writes the game's status and session, and its state (as stored text) if given. */
+  private saveGame(code: string, status: string, session: SessionSnapshot, state?: string) {
     const text = JSON.stringify(session);
-    if (state)
+    if (state !== undefined)
       this.stmt('UPDATE games SET status = ?, session = ?, state = ? WHERE code = ?').run(
         status,
         text,
-        stateText(state),
+        state,
         code,
       );
     this.stmt(
@@ -138,7 +129,7 @@ export class SqliteStorage implements Storage {
     const row = this.stmt(
       'SELECT g.code, g.title, g.options, g.created_at, COALESCE(s.status, g.status) AS status, COALESCE(s.session, g.session) AS session FROM games g LEFT JOIN game_sessions s ON s.code = g.code WHERE g.code = ?',
     ).get(code) as Row | undefined;
-    return row ? this.game(row) : undefined;
+    return row ? gameFromRow(row) : undefined;
   }
 
   latestState(code: string): GameState | undefined {
@@ -149,12 +140,12 @@ export class SqliteStorage implements Storage {
     return state;
   }
 
-  unfinishedGames(): GameRecord[] {
+  private unfinishedGames(): GameRecord[] {
     return (
       this.stmt(
         "SELECT g.code, g.title, g.options, g.created_at, COALESCE(s.status, g.status) AS status, COALESCE(s.session, g.session) AS session FROM games g LEFT JOIN game_sessions s ON s.code = g.code WHERE COALESCE(s.status, g.status) != 'ended' ORDER BY g.created_at",
       ).all() as Row[]
-    ).map((r) => this.game(r));
+    ).map((r) => gameFromRow(r));
   }
 
   addMember(m: MemberRecord): void {
@@ -167,24 +158,9 @@ export class SqliteStorage implements Storage {
     );
   }
 
-  private memberOf(row: Row): MemberRecord {
-    return {
-      token: String(row.token),
-      code: String(row.code),
-      role: String(row.role) as MemberRecord['role'],
-      nation: row.nation === null ? null : String(row.nation),
-      name: String(row.name),
-    };
-  }
-
-  member(token: string): MemberRecord | undefined {
-    const row = this.stmt('SELECT * FROM members WHERE token = ?').get(token) as Row | undefined;
-    return row ? this.memberOf(row) : undefined;
-  }
-
   members(code: string): MemberRecord[] {
-    return (this.stmt('SELECT * FROM members WHERE code = ? ORDER BY rowid').all(code) as Row[]).map((r) =>
-      this.memberOf(r),
+    return (this.stmt('SELECT * FROM members WHERE code = ? ORDER BY rowid').all(code) as Row[]).map(
+      memberFromRow,
     );
   }
 
@@ -205,14 +181,7 @@ export class SqliteStorage implements Storage {
         ? this.stmt('SELECT * FROM orders WHERE code = ? ORDER BY id').all(code)
         : this.stmt('SELECT * FROM orders WHERE code = ? AND round = ? ORDER BY id').all(code, round)
     ) as Row[];
-    return rows.map((r) => ({
-      code: String(r.code),
-      round: Number(r.round),
-      nation: String(r.nation),
-      orders: r.orders === null ? null : JSON.parse(String(r.orders)),
-      by: String(r.by_name),
-      at: Number(r.at),
-    }));
+    return rows.map(orderFromRow);
   }
 
   addRound(
@@ -223,14 +192,15 @@ export class SqliteStorage implements Storage {
     session: SessionSnapshot,
     status: string,
   ): void {
+    const text = stateText(state);
     this.transaction(() => {
       this.stmt('INSERT OR REPLACE INTO rounds (code, round, events, state) VALUES (?, ?, ?, ?)').run(
         code,
         round,
         JSON.stringify(events),
-        stateText(state),
+        text,
       );
-      this.updateGame(code, status, session, state);
+      this.saveGame(code, status, session, text);
     });
   }
 

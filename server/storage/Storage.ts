@@ -11,8 +11,8 @@
 import type { GameEvent } from '../../shared/engine/events.ts';
 import type { OrdersInput } from '../../shared/engine/ordersSchema.ts';
 import type { GameState } from '../../shared/engine/types.ts';
-import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
 import type { CreateOptions, Role } from '../../shared/protocol/schemas.ts';
+import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
 
 /** The room-level situation that is not part of the engine state: phase, clock, seats. */
 export interface SessionSnapshot {
@@ -74,9 +74,7 @@ export interface Storage {
   getGame(code: string): GameRecord | undefined;
   /** The latest saved engine state of a game. */
   latestState(code: string): GameState | undefined;
-  unfinishedGames(): GameRecord[];
   addMember(member: MemberRecord): void;
-  member(token: string): MemberRecord | undefined;
   members(code: string): MemberRecord[];
   /** Records a submission (or a retraction) before it is acknowledged. */
   addOrder(order: OrderRecord): void;

@@ -8,17 +8,20 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
-import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
+  code,
   createGame,
-  gameView,
   join,
+  NO_TIMERS,
   type Player,
   type ServerProcess,
   spend,
   startServer,
+  roomState as state,
   stopServer,
+  view,
   waitFor,
+  welcome,
 } from './harness.ts';
 
 const PORT = 3100 + Math.floor(Math.random() * 800);
@@ -31,12 +34,7 @@ afterAll(async () => {
 });
 
 const SEED = 1_987_654_321;
-const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
-const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
-const token = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).seatToken;
-const view = (p: Player) => gameView(p) as GameView;
-const state = (p: Player) =>
-  p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
+const token = (p: Player) => welcome(p).seatToken;
 
 /** Unique markers: one set per round, by what they are and whose. */
 const markers = (r: number) => ({

@@ -17,14 +17,15 @@ import type { GameView } from '../../shared/engine/index.ts';
 import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
   createGame,
-  gameView,
   join,
   type Player,
   type ServerProcess,
   spend,
   startServer,
   stopServer,
+  view,
   waitFor,
+  welcome,
 } from './harness.ts';
 
 const PORT = 3100 + Math.floor(Math.random() * 800);
@@ -65,8 +66,6 @@ type Report = {
   orders: { round: number; nation: string; by: string; orders: unknown }[];
 };
 
-const welcome = (p: Player) => p.last('welcome') as unknown as WelcomeMessage;
-const view = (p: Player) => gameView(p) as GameView;
 const roomState = (p: Player) =>
   p.room.state as unknown as {
     code: string;

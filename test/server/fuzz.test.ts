@@ -14,7 +14,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BUDGET_LINES,
   CONTROL_TIERS,
-  type GameView,
   REGULATION_LEVELS,
   RELEASE_POLICIES,
   TREATY_TYPES,
@@ -23,14 +22,17 @@ import {
 import { CLIENT_MESSAGES, type ClientMessageType } from '../../shared/protocol/schemas.ts';
 import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
+  code,
   createGame,
-  gameView,
   join,
+  NO_TIMERS,
   type Player,
   type ServerProcess,
   spend,
   startServer,
+  roomState as state,
   stopServer,
+  view,
   waitFor,
 } from './harness.ts';
 
@@ -57,12 +59,7 @@ afterAll(async () => {
   if (server) await stopServer(server, 'SIGTERM');
 });
 
-const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
 const KNOWN = Object.keys(CLIENT_MESSAGES) as ClientMessageType[];
-const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
-const view = (p: Player) => gameView(p) as GameView;
-const state = (p: Player) =>
-  p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const show = (v: unknown) => {
   try {

@@ -6,15 +6,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
 import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
+  code,
   createGame,
-  gameView,
   join,
+  NO_TIMERS,
   type Player,
   type ServerProcess,
   spend,
   startServer,
+  roomState as state,
   stopServer,
+  view,
   waitFor,
+  welcome,
 } from './harness.ts';
 
 const PORT = 3100 + Math.floor(Math.random() * 800);
@@ -27,11 +31,6 @@ afterAll(async () => {
   if (server) await stopServer(server, 'SIGTERM');
 });
 
-const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
-const code = (p: Player) => (p.last('welcome') as unknown as WelcomeMessage).code;
-const view = (p: Player) => gameView(p) as GameView;
-const state = (p: Player) =>
-  p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
 const seat = (p: Player, nation: string) => state(p).seats.get(nation);
 
 /** Every human nation says ready until the phase is `phase`. */
@@ -52,8 +51,8 @@ describe('a whole game with three clients and a team of two', () => {
     const bo = await join(server.url, c, { name: 'Bo', nation: 'US' });
     const chen = await join(server.url, c, { name: 'Chen', nation: 'CN' });
     const screen = await join(server.url, c, { name: 'Projector', role: 'spectator' });
-    expect((ann.last('welcome') as unknown as WelcomeMessage).nation).toBe('US');
-    expect((screen.last('welcome') as unknown as WelcomeMessage).role).toBe('spectator');
+    expect(welcome(ann).nation).toBe('US');
+    expect(welcome(screen).role).toBe('spectator');
     await waitFor('seats', () => (seat(fac, 'US')?.players as string[] | undefined)?.length === 2);
 
     // The team shares its draft; nobody else sees it.
@@ -147,9 +146,7 @@ describe('a whole game with three clients and a team of two', () => {
       'round,nation,softPower,compute,capability,trust,sovereignty,economy,budget,score',
     );
     expect(csv.trim().split('\n')).toHaveLength(1 + 3 * 3);
-    const denied = await fetch(
-      `${server.url}/api/games/${c}/report.json?token=${(ann.last('welcome') as unknown as WelcomeMessage).seatToken}`,
-    );
+    const denied = await fetch(`${server.url}/api/games/${c}/report.json?token=${welcome(ann).seatToken}`);
     expect(denied.status).toBe(403);
     const liveGames = async () => (await (await fetch(`${server.url}/health`)).json()).games as number;
     const before = await liveGames();
@@ -261,7 +258,7 @@ describe('join codes', () => {
     // The right code still works from the same address.
     expect((await fetch(`${server.url}/api/games/${code(fac)}`)).status).toBe(200);
     const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
-    expect((ann.last('welcome') as unknown as WelcomeMessage).nation).toBe('US');
+    expect(welcome(ann).nation).toBe('US');
     for (const p of [fac, ann]) await p.room.leave();
   });
 });
@@ -311,14 +308,14 @@ describe('the facilitator', () => {
       'troll listed',
       () => [...clients.entries()].find(([, c]) => c.name === 'Troll')?.[0],
     );
-    expect(trollId).toBe((troll.last('welcome') as unknown as WelcomeMessage).sessionId);
+    expect(trollId).toBe(welcome(troll).sessionId);
     expect((await fac.request('command', { type: 'Mute', sessionId: trollId, muted: true })).type).toBe('ok');
     const muted = await troll.request('chat', { channel: 'public', text: 'spam' });
     expect(JSON.stringify(muted.message.problems)).toMatch(/muted/);
     const gone = new Promise<number>((resolve) => troll.room.onLeave((c) => resolve(c)));
     expect((await fac.request('command', { type: 'Kick', sessionId: trollId })).type).toBe('ok');
     expect(await gone).toBe(4900);
-    const trollToken = (troll.last('welcome') as unknown as WelcomeMessage).seatToken;
+    const trollToken = welcome(troll).seatToken;
     await expect(join(server.url, code(fac), { seatToken: trollToken, name: 'Troll' })).rejects.toThrow(
       /removed/,
     );
@@ -349,12 +346,11 @@ describe('seats', () => {
     await readyUntil(fac, [ann, chen], 'orders');
     const orders = { budget: { compute: 7.5, safety: 2.25 } };
     expect((await ann.request('submit', { orders })).type).toBe('ok');
-    const token = (ann.last('welcome') as unknown as WelcomeMessage).seatToken;
+    const token = welcome(ann).seatToken;
     await ann.room.leave();
     const back = await join(server.url, code(fac), { seatToken: token, name: 'ignored' });
-    const welcome = back.last('welcome') as unknown as WelcomeMessage;
-    expect(welcome.nation).toBe('US');
-    expect(welcome.name).toBe('Ann');
+    expect(welcome(back).nation).toBe('US');
+    expect(welcome(back).name).toBe('Ann');
     const team = await waitFor('team', () => back.last<TeamOrdersMessage>('team'));
     expect(team.submitted).toEqual(orders);
     expect(Array.from((seat(fac, 'US')?.players ?? []) as Iterable<string>)).toEqual(['Ann']);
@@ -375,7 +371,7 @@ describe('seats', () => {
     await waitFor('a bot on CN', () => seat(fac, 'CN')?.bot === true, 8000);
     const back = await join(server.url, code(fac), { seatToken: token, name: 'Chen' });
     await waitFor('CN human again', () => seat(fac, 'CN')?.bot === false);
-    expect((back.last('welcome') as unknown as WelcomeMessage).nation).toBe('CN');
+    expect(welcome(back).nation).toBe('CN');
     for (const p of [fac, back]) await p.room.leave();
   });
 

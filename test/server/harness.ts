@@ -2,12 +2,13 @@
  * Test harness: the real server as a child process (so a test can kill and restart it on the same
  * database) and real @colyseus/sdk clients that record every message they receive.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import type { GameView } from '../../shared/engine/index.ts';
+import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import { unpackView, type WireView } from '../../shared/protocol/wire.ts';
 
 const root = pathJoin(import.meta.dirname, '..', '..');
@@ -35,17 +36,9 @@ export async function waitFor<T>(
   }
 }
 
-/** Starts `node server/main.ts` on a port and data folder and waits for /health. */
-export async function startServer(
-  port: number,
-  dataDir = mkdtempSync(pathJoin(tmpdir(), 'sovereign-test-')),
-  env: Record<string, string> = {},
-) {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** Starts a program with its stdout and stderr collected, for error messages. */
+export function spawnLogged(cmd: string, args: string[], options: SpawnOptions = {}) {
+  const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d) => {
     out += String(d);
@@ -53,18 +46,32 @@ export async function startServer(
   child.stderr?.on('data', (d) => {
     out += String(d);
   });
+  return { child, output: () => out };
+}
+
+/** Starts `node server/main.ts` on a port and data folder and waits for /health. */
+export async function startServer(
+  port: number,
+  dataDir = mkdtempSync(pathJoin(tmpdir(), 'sovereign-test-')),
+  env: Record<string, string> = {},
+) {
+  const { child, output } = spawnLogged(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'server/main.ts'],
+    { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env } },
+  );
   const url = `http://localhost:${port}`;
   const start = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    if (child.exitCode !== null) throw new Error(`server exited: ${output()}`);
     try {
       const res = await fetch(`${url}/health`);
       if (res.ok) break;
     } catch {}
-    if (Date.now() - start > 20_000) throw new Error(`server did not start: ${out}`);
+    if (Date.now() - start > 20_000) throw new Error(`server did not start: ${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { port, dataDir, url, child, output: () => out } satisfies ServerProcess;
+  return { port, dataDir, url, child, output } satisfies ServerProcess;
 }
 
 /** Stops the server: SIGKILL by default, as a crash would. */
@@ -164,3 +171,15 @@ export function gameView(p: Player): GameView | undefined {
   for (const m of p.messages) if (m.type === 'view') view = unpackView(m.message as WireView, view);
   return view ?? undefined;
 }
+
+/** Timers off: phases move on when every human nation is ready or has submitted. */
+export const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
+/** The client's `welcome` (its seat, token and game code). */
+export const welcome = (p: Player) => p.last('welcome') as unknown as WelcomeMessage;
+/** The code of the game the client is in. */
+export const code = (p: Player) => welcome(p).code;
+/** The client's current view (tests call it once the first view has arrived). */
+export const view = (p: Player) => gameView(p) as GameView;
+/** The synced room state (phase, round, seats…), as plain fields. */
+export const roomState = (p: Player) =>
+  p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };

@@ -12,24 +12,21 @@ import { readFileSync } from 'node:fs';
 import { join as pathJoin } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readScenario } from '../../server/scenarioFiles.ts';
-import {
-  type GameView,
-  createGame as newGame,
-  type Orders,
-  parseOrders,
-  resolveRound,
-} from '../../shared/engine/index.ts';
-import type { TeamOrdersMessage, WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
+import { createGame as newGame, type Orders, parseOrders, resolveRound } from '../../shared/engine/index.ts';
+import type { TeamOrdersMessage } from '../../shared/protocol/serverMessages.ts';
 import {
   createGame,
-  gameView,
   join,
+  NO_TIMERS,
   type Player,
   type ServerProcess,
   spend,
   startServer,
+  roomState as state,
   stopServer,
+  view,
   waitFor,
+  welcome,
 } from './harness.ts';
 import {
   freePort,
@@ -45,12 +42,8 @@ const required = process.env.SOVEREIGN_SERVICE_TESTS === 'required';
 if (!available.ok && !required)
   console.warn(`multi-process tests skipped: ${available.missing.join(', ')} not installed (see .ci/run)`);
 
-const NO_TIMERS = { briefing: 0, negotiation: 0, orders: 0 };
 const SEED = 424242;
 const ROUNDS = 3;
-const view = (p: Player) => gameView(p) as GameView;
-const welcome = (p: Player) => p.last('welcome') as unknown as WelcomeMessage;
-const state = (p: Player) => p.room.state as Record<string, unknown>;
 
 let redis: Service | undefined;
 let postgres: Service | undefined;

@@ -3,7 +3,7 @@
  * on a free port and stopped afterwards (Debian's redis-server and postgresql packages; `.ci/run`
  * installs them). PostgreSQL refuses to run as root, so as root it runs as the `postgres` user.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -16,6 +16,7 @@ import {
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnLogged } from './harness.ts';
 
 export interface Service {
   url: string;
@@ -71,24 +72,10 @@ const stopChild = (child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') =>
 export async function startRedis(): Promise<Service> {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'sovereign-redis-'));
-  const child = spawn(
-    '/usr/bin/redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  await waitUntil(
-    'redis-server',
-    () => out.includes('Ready to accept connections'),
-    child,
-    () => out,
-  );
+  const { child, output } = spawnLogged('/usr/bin/redis-server', [
+    ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+  ]);
+  await waitUntil('redis-server', () => output().includes('Ready to accept connections'), child, output);
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
@@ -125,20 +112,8 @@ export async function startPostgres(): Promise<Service> {
     '-c',
     'fsync=on',
   ]);
-  const child = spawn(serve.cmd, serve.args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout?.on('data', (d) => {
-    out += String(d);
-  });
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
-  await waitUntil(
-    'postgres',
-    () => out.includes('ready to accept connections'),
-    child,
-    () => out,
-  );
+  const { child, output } = spawnLogged(serve.cmd, serve.args);
+  await waitUntil('postgres', () => output().includes('ready to accept connections'), child, output);
   return {
     url: `postgres://sovereign@127.0.0.1:${port}/postgres`,
     stop: async () => {
@@ -179,13 +154,7 @@ export async function startNginx(
       '}',
     ].join('\n'),
   );
-  const child = spawn('nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stderr?.on('data', (d) => {
-    out += String(d);
-  });
+  const { child, output } = spawnLogged('nginx', ['-p', dir, '-c', conf, '-g', 'daemon off;']);
   let up = false;
   const probe = setInterval(() => {
     fetch(`http://127.0.0.1:${port}/`).then(
@@ -200,7 +169,7 @@ export async function startNginx(
       'nginx',
       () => up,
       child,
-      () => out + (existsSync(`${dir}/error.log`) ? readFileSync(`${dir}/error.log`, 'utf8') : ''),
+      () => output() + (existsSync(`${dir}/error.log`) ? readFileSync(`${dir}/error.log`, 'utf8') : ''),
     );
   } finally {
     clearInterval(probe);
