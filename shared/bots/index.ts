@@ -1,8 +1,9 @@
 /**
  * The bots: five archetypes at three difficulties, deciding from their nation's view only.
  */
-import { parseOrders } from '../engine/parseOrders.ts';
+
 import type { Orders } from '../engine/ordersSchema.ts';
+import { parseOrders } from '../engine/parseOrders.ts';
 import type { GameState, NationId } from '../engine/types.ts';
 import { type GameView, viewFor } from '../engine/viewFor.ts';
 import { decideBot } from './archetypes.ts';

@@ -1,7 +1,7 @@
-import type { ResolveContext } from './context.ts';
+import { startResolution } from './context.ts';
 import type { GameEvent } from './events.ts';
-import { rngFromState } from './rng.ts';
 import { cloneState, endGame } from './resolveRound.ts';
+import { rngFromState } from './rng.ts';
 import type { GameState } from './types.ts';
 
 /**
@@ -11,16 +11,7 @@ import type { GameState } from './types.ts';
 export function concludeGame(input: GameState): { state: GameState; events: GameEvent[] } {
   if (input.status !== 'running') throw new Error('the game has ended');
   const state = cloneState(input);
-  const ctx: ResolveContext = {
-    state,
-    orders: {},
-    rng: rngFromState(input.rng),
-    rules: state.scenario.rules,
-    round: state.round,
-    events: [],
-    layerAccess: {},
-    chipRevenue: {},
-  };
+  const ctx = startResolution(state, rngFromState(input.rng));
   endGame(ctx);
   return { state, events: ctx.events };
 }

@@ -31,6 +31,20 @@ export interface ResolveContext {
   chipRevenue: Record<NationId, number>;
 }
 
+/** The working data to resolve (or conclude) a round on `state`, a private copy of the input. */
+export function startResolution(state: GameState, rng: Rng): ResolveContext {
+  return {
+    state,
+    orders: {},
+    rng,
+    rules: state.scenario.rules,
+    round: state.round,
+    events: [],
+    layerAccess: {},
+    chipRevenue: {},
+  };
+}
+
 /** Appends an event for the round being resolved. */
 export function emit(
   ctx: ResolveContext,

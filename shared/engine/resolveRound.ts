@@ -5,7 +5,7 @@ import { applyTreaties } from './applyTreaties.ts';
 import { buildCompute } from './buildCompute.ts';
 import { chipFlows } from './chipFlows.ts';
 import { cloneState as cloneGameState, cloneJson } from './clone.ts';
-import { emit, nationList, type ResolveContext } from './context.ts';
+import { emit, nationList, type ResolveContext, startResolution } from './context.ts';
 import { deliverAid } from './deliverAid.ts';
 import { deriveScores } from './deriveScores.ts';
 import type { GameEvent } from './events.ts';
@@ -42,16 +42,7 @@ export function resolveRound(
   for (const id of Object.keys(orders))
     if (!input.nations[id]) throw new Error(`orders for unknown nation '${id}'`);
   const state = cloneState(input);
-  const ctx: ResolveContext = {
-    state,
-    orders: {},
-    rng: rngFromState(input.rng),
-    rules: state.scenario.rules,
-    round: state.round,
-    events: [],
-    layerAccess: {},
-    chipRevenue: {},
-  };
+  const ctx = startResolution(state, rngFromState(input.rng));
   for (const n of nationList(state)) {
     const o = orders[n.id];
     ctx.orders[n.id] = o ? cloneJson(o) : emptyOrders();

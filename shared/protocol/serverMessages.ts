@@ -5,8 +5,8 @@
  */
 import type { OrdersInput } from '../engine/ordersSchema.ts';
 import type { Problem } from '../engine/result.ts';
-import type { WireEvent, WireView } from './wire.ts';
 import type { ChatChannel, Role } from './schemas.ts';
+import type { WireEvent, WireView } from './wire.ts';
 
 /** First message after a join: who the client is. Keep `seatToken` to get the same seat back. */
 export interface WelcomeMessage {
