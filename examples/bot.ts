@@ -8,7 +8,9 @@
  * With --create the bot creates a game (timers 0, bots on), becomes its facilitator, takes a nation
  * and starts the game itself: handy for trying the protocol alone.
  */
+import { inflateRawSync } from 'node:zlib';
 import { Client, type Room } from '@colyseus/sdk';
+import { unpack } from 'msgpackr';
 
 // ---- the few shapes of docs/PROTOCOL.md this bot uses ----
 
@@ -160,12 +162,25 @@ room.onMessage('welcome', async (w: Welcome) => {
   act();
 });
 
-room.onMessage('view', (v: View) => {
-  view = v;
+// `view` and `report` arrive deflated (PROTOCOL §11): raw DEFLATE of their msgpack bytes, primed
+// with the previous message of the same type as a dictionary when `dictionary` (its length) is not 0.
+const lastBytes = new Map<string, Buffer>();
+function inflate<T>(type: string, m: { deflated: Uint8Array; dictionary: number }): T {
+  const previous = lastBytes.get(type);
+  if (m.dictionary !== 0 && previous?.length !== m.dictionary)
+    throw new Error(`${type} is primed with a message this bot did not get`);
+  const bytes = inflateRawSync(m.deflated, m.dictionary !== 0 ? { dictionary: previous } : {});
+  lastBytes.set(type, bytes);
+  return unpack(bytes) as T;
+}
+
+room.onMessage('view', (m: { deflated: Uint8Array; dictionary: number }) => {
+  view = inflate<View>('view', m);
   act();
 });
 
-room.onMessage('report', (r: { round: number; events: GameEvent[] }) => {
+room.onMessage('report', (m: { deflated: Uint8Array; dictionary: number }) => {
+  const r = inflate<{ round: number; events: GameEvent[] }>('report', m);
   const counts = new Map<string, number>();
   for (const e of r.events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   const summary = [...counts].map(([t, n]) => (n > 1 ? `${t}×${n}` : t)).join(', ');

@@ -23,8 +23,11 @@
  * the TCP socket's `bytesRead`/`bytesWritten` (payload + WebSocket framing + HTTP upgrade).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { inflateRawSync } from 'node:zlib';
 import type { Room } from '@colyseus/sdk';
+import { unpack } from 'msgpackr';
 import WS from 'ws';
+import { type DeflatedMessage, type DeflatedType, Inflater } from '../../shared/protocol/wire.ts';
 
 // ---- the counting WebSocket ----
 
@@ -293,11 +296,23 @@ class Player {
       result.initialBytes.push(this.counter.received);
       result.initialWire.push(this.counter.wire);
     });
-    room.onMessage('view', (v: View) => {
-      this.view = v;
+    // Views and reports arrive deflated (docs/PROTOCOL.md §11); their inflated sizes are counted
+    // apart, as 'inflated:view' and 'inflated:report' (not part of the bytes received).
+    const inflater = new Inflater((data, dictionary) =>
+      inflateRawSync(data, dictionary ? { dictionary } : {}),
+    );
+    const inflate = <T>(type: DeflatedType, m: DeflatedMessage): T => {
+      const bytes = inflater.bytes(type, m);
+      const c = this.counter;
+      c.byKind[`inflated:${type}`] = (c.byKind[`inflated:${type}`] ?? 0) + bytes.byteLength;
+      return unpack(bytes) as T;
+    };
+    room.onMessage('view', (m: DeflatedMessage) => {
+      this.view = inflate<View>('view', m);
       this.act();
     });
-    room.onMessage('report', (r: { round: number }) => {
+    room.onMessage('report', (m: DeflatedMessage) => {
+      const r = inflate<{ round: number }>('report', m);
       if (this.reportsSeen.has(r.round)) return;
       this.reportsSeen.add(r.round);
       const last = this.game.lastSubmit.get(r.round);

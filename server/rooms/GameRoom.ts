@@ -22,6 +22,7 @@ import { gameSummary } from '../game/gameSummary.ts';
 import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { Deflater, encode } from './Deflater.ts';
 import { ClientState, GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
 
 /** What rooms share in one server process. */
@@ -41,6 +42,18 @@ export function configureRooms(ctx: RoomContext): void {
 
 type GameClient = Client<{ userData: { token: string } }>;
 
+/** The views of one state, cut once per viewer and packed once per viewer and history start. */
+interface Cut {
+  state: unknown;
+  views: Map<string, GameView>;
+  adoption: PackedAdoption | null;
+  bytes: Map<string, Buffer>;
+}
+const emptyCut = (): Cut => ({ state: null, views: new Map(), adoption: null, bytes: new Map() });
+
+/** Whose view a member gets: a nation's team, the facilitator, or the spectators. */
+const viewerKey = (v: Viewer) => (v.kind === 'nation' ? v.nation : v.kind);
+
 const problemText = (errors: { path: string; message: string }[]) =>
   errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
 
@@ -51,11 +64,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   private awaitingCreator = false;
   private readonly dropped = new Set<string>();
   private viewVersion = new Map<string, unknown>();
-  private cut: { state: unknown; views: Map<string, GameView>; adoption: PackedAdoption | null } = {
-    state: null,
-    views: new Map(),
-    adoption: null,
-  };
+  private cut: Cut = emptyCut();
+  /** Views and reports travel deflated, each primed with the previous one of the client. */
+  private readonly deflater = new Deflater();
   /** How many history entries each client has been sent. */
   private historySent = new Map<string, number>();
 
@@ -157,6 +168,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.dropped.delete(client.sessionId);
     this.session.connected(client.userData!.token, 1, Date.now());
     this.viewVersion.delete(client.sessionId);
+    // Messages sent while it was away may be lost: its next view and report are not primed.
+    this.deflater.forget(client.sessionId);
     this.catchUp(client);
     this.sync();
   }
@@ -166,6 +179,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     if (token && !this.dropped.delete(client.sessionId)) this.session.connected(token, -1, Date.now());
     this.viewVersion.delete(client.sessionId);
     this.historySent.delete(client.sessionId);
+    this.deflater.forget(client.sessionId);
     this.sync();
   }
 
@@ -198,9 +212,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   private sendView(client: GameClient, full = false) {
     const state = this.session.state;
     // Views of one state are cut once per viewer (a team, the spectators), the adoption packed once.
-    if (this.cut.state !== state) this.cut = { state, views: new Map(), adoption: null };
+    if (this.cut.state !== state) this.cut = { ...emptyCut(), state };
     const member = this.session.member(client.userData!.token);
-    const key = !member || member.role === 'spectator' ? 'spectator' : (member.nation ?? 'facilitator');
+    const key = viewerKey(this.viewerOf(client));
     let view = this.cut.views.get(key);
     if (!view) {
       view = this.session.view(member);
@@ -210,7 +224,13 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.viewVersion.set(client.sessionId, state);
     const from = full ? 0 : (this.historySent.get(client.sessionId) ?? 0);
     this.historySent.set(client.sessionId, view.history.length);
-    this.sendTo(client, 'view', packView(view, from, this.cut.adoption));
+    const packed = `${key}:${Math.min(from, view.history.length)}`;
+    let bytes = this.cut.bytes.get(packed);
+    if (!bytes) {
+      bytes = encode(packView(view, from, this.cut.adoption));
+      this.cut.bytes.set(packed, bytes);
+    }
+    this.sendTo(client, 'view', this.deflater.deflate(client.sessionId, 'view', bytes));
   }
 
   private viewerOf(client: GameClient): Viewer {
@@ -232,7 +252,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           if (this.viewVersion.get(c.sessionId) !== this.session.state) this.sendView(c);
         });
         // The cut views served this broadcast; a room keeps none between broadcasts (memory).
-        this.cut = { state: null, views: new Map(), adoption: null };
+        this.cut = emptyCut();
+        this.deflater.endBroadcast();
       },
       teamOrders: (nation) =>
         each(
@@ -243,14 +264,21 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           const m = memberOf(c);
           if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
         }),
-      report: (round: number, events: GameEvent[], bots = []) =>
-        each((c) =>
-          this.sendTo(c, 'report', {
-            round,
-            events: packEvents(eventsFor(events, this.viewerOf(c)), round),
-            bots,
-          }),
-        ),
+      report: (round: number, events: GameEvent[], bots = []) => {
+        // One report per viewer (a team, the facilitator, the spectators), packed once.
+        const reports = new Map<string, Buffer>();
+        each((c) => {
+          const viewer = this.viewerOf(c);
+          const key = viewerKey(viewer);
+          let bytes = reports.get(key);
+          if (!bytes) {
+            bytes = encode({ round, events: packEvents(eventsFor(events, viewer), round), bots });
+            reports.set(key, bytes);
+          }
+          this.sendTo(c, 'report', this.deflater.deflate(c.sessionId, 'report', bytes));
+        });
+        this.deflater.endBroadcast();
+      },
       notice: (nation, text) =>
         each(
           (c) => (nation === null || memberOf(c)?.nation === nation) && this.sendTo(c, 'notice', { text }),

@@ -6,7 +6,7 @@
 import type { OrdersInput } from '../engine/ordersSchema.ts';
 import type { Problem } from '../engine/result.ts';
 import type { ChatChannel, Role } from './schemas.ts';
-import type { WireEvent, WireView } from './wire.ts';
+import type { DeflatedMessage, WireEvent, WireView } from './wire.ts';
 
 /** First message after a join: who the client is. Keep `seatToken` to get the same seat back. */
 export interface WelcomeMessage {
@@ -63,13 +63,20 @@ export interface ErrorMessage {
   problems: Problem[];
 }
 
+/** The deflated messages once inflated. */
+export interface InflatedMessages {
+  view: WireView;
+  report: RoundReportMessage;
+}
+
 /** Server → client messages by type. */
 export interface ServerMessages {
   welcome: WelcomeMessage;
-  /** The client's view, in its wire form (see wire.ts: unpackView). */
-  view: WireView;
+  /** The client's view: a WireView (see wire.ts: unpackView), deflated (wire.ts: Inflater). */
+  view: DeflatedMessage;
   team: TeamOrdersMessage;
-  report: RoundReportMessage;
+  /** A RoundReportMessage, deflated (wire.ts: Inflater). */
+  report: DeflatedMessage;
   chat: ChatLine;
   chatHistory: ChatLine[];
   /** Acknowledges an accepted message (submit, retract, command…). */

@@ -253,6 +253,14 @@ describe('hidden-information audit', () => {
         .join(', ')}`,
     );
     expect(found).toEqual([]);
+    // Every view and report was read (deflated, each primed with the previous one of its connection).
+    for (const r of Object.values(rec)) {
+      expect(
+        all(r).filter((x) => x.type === 'inflate-error'),
+        r.name,
+      ).toEqual([]);
+      expect(all(r).filter((x) => x.type === 'report').length, r.name).toBeGreaterThan(0);
+    }
     for (const r of Object.values(rec)) {
       const p = r.connections.at(-1)!;
       if (p.room.connection.isOpen) await p.room.leave();

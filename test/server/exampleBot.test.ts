@@ -1,9 +1,10 @@
 /**
- * The example bot of docs/PROTOCOL.md plays a whole game against the real server: it joins a game a
- * facilitator created, submits orders each round and exits 0 when the game ends.
+ * The example bots of docs/PROTOCOL.md play whole games against the real server: examples/bot.ts and
+ * the minimal bot printed in §15 each join a game a facilitator created, submit orders each round and
+ * exit 0 when the game ends.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,5 +107,63 @@ describe('examples/bot.ts', () => {
     expect(stdout).not.toMatch(/error from the server/);
     expect(errors).toEqual([]);
     await room.leave(true);
+  }, 60_000);
+});
+
+describe('the minimal bot of docs/PROTOCOL.md §15', () => {
+  it('runs as printed: joins, plays both rounds and exits 0', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const doc = readFileSync(join(root, 'docs', 'PROTOCOL.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('## 15. A complete minimal bot'));
+    const source = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(source, 'a ts code block in §15').toBeTruthy();
+    // Beside the project's node_modules, so that its imports resolve as in a bot author's project.
+    const file = join(root, 'test', `.tmp-minibot-${process.pid}.ts`);
+    writeFileSync(file, source!);
+    try {
+      const room: Room = await new Client(url).create('game', {
+        name: 'Facilitator',
+        game: { scenario: 'three-powers', rounds: 2, timers: { briefing: 0, negotiation: 0, orders: 0 } },
+      });
+      let code = '';
+      room.onMessage('welcome', (w: { code: string }) => {
+        code = w.code;
+      });
+      room.onMessage('*', () => {});
+      await until('the welcome', () => code !== '', 5000);
+      let out = '';
+      const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', file, url, code], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      bot = child;
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        out += d;
+      });
+      let exitCode: number | null | undefined;
+      child.on('exit', (c) => {
+        exitCode = c;
+      });
+      const seated = () => [...(room.state.seats?.values() ?? [])].some((s) => s.players.includes('MiniBot'));
+      await until('the minimal bot to take a seat', seated, 15_000);
+      room.send('command', { type: 'Start' });
+      await until('the minimal bot to exit', () => exitCode !== undefined, 40_000).catch((e) => {
+        throw new Error(`${(e as Error).message}\n--- output ---\n${out}`);
+      });
+      expect(exitCode, out).toBe(0);
+      expect(out).not.toMatch(/refused/);
+      expect(room.state.phase).toBe('ended');
+      // It played: its nation submitted orders in both rounds (the report lists no OrdersMissing for it).
+      const report = (await (await fetch(`${url}/api/games/${code}/report.json`)).json()) as {
+        orders: { round: number; nation: string; by: string }[];
+      };
+      expect(report.orders.filter((o) => o.by === 'MiniBot').map((o) => o.round)).toEqual([1, 2]);
+      await room.leave(true);
+    } finally {
+      rmSync(file, { force: true });
+    }
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import { join as pathJoin } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import type { GameView } from '../../shared/engine/index.ts';
 import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
-import { unpackView, type WireView } from '../../shared/protocol/wire.ts';
+import { type DeflatedMessage, Inflater, unpackView, type WireView } from '../../shared/protocol/wire.ts';
 
 const root = pathJoin(import.meta.dirname, '..', '..');
 
@@ -101,8 +101,18 @@ export interface Player {
 
 function record(room: Room): Player {
   const messages: { type: string; message: unknown }[] = [];
+  // Views and reports arrive deflated: they are kept inflated (the WireView and the report), as a
+  // client reads them. An inflation failure is kept as an 'inflate-error' message for tests to see.
+  const inflater = new Inflater();
   room.onMessage('*', (type, message) => {
-    messages.push({ type: String(type), message });
+    const t = String(type);
+    if (t === 'view' || t === 'report') {
+      try {
+        messages.push({ type: t, message: inflater.message(t, message as DeflatedMessage) });
+      } catch (e) {
+        messages.push({ type: 'inflate-error', message: { type: t, error: (e as Error).message } });
+      }
+    } else messages.push({ type: t, message });
   });
   // Tests reconnect explicitly with seat tokens; no automatic retries after a server kill.
   room.reconnection.enabled = false;

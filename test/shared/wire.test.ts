@@ -1,12 +1,14 @@
 /**
  * The compact wire form of views and reports (shared/protocol/wire.ts): what a client rebuilds is the
- * engine's view, with adoption shares to the nearest 0.1% and the history whole, from deltas.
+ * engine's view, with adoption shares to the nearest 0.1% and the history whole, from deltas; views
+ * and reports travel deflated, each primed with the client's previous one.
  */
 import { describe, expect, it } from 'vitest';
+import { Deflater, encode } from '../../server/rooms/Deflater.ts';
 import { readScenario } from '../../server/scenarioFiles.ts';
 import { botOrders } from '../../shared/bots/index.ts';
 import { createGame, eventsFor, type GameView, resolveRound, viewFor } from '../../shared/engine/index.ts';
-import { packEvents, packView, unpackEvents, unpackView } from '../../shared/protocol/wire.ts';
+import { Inflater, packEvents, packView, unpackEvents, unpackView } from '../../shared/protocol/wire.ts';
 
 function playedViews(rounds: number) {
   let state = createGame(readScenario('sovereign-ai-2026'), { seed: 11 });
@@ -68,5 +70,60 @@ describe('the wire form', () => {
       expect(wire.every((e) => !('key' in e))).toBe(true);
       expect(unpackEvents(wire, r.round)).toEqual(r.events);
     }
+  });
+});
+
+describe('deflated messages', () => {
+  const { views, reports } = playedViews(4);
+  const wires = views.map((v, i) => packView(v, i === 0 ? 0 : views[i - 1]!.history.length));
+
+  it('inflate to the same message, each view primed with the one before, and get smaller for it', () => {
+    const deflater = new Deflater();
+    const inflater = new Inflater();
+    const sizes: { raw: number; deflated: number; dictionary: number }[] = [];
+    for (const wire of wires) {
+      const bytes = encode(wire);
+      const sent = deflater.deflate('client-1', 'view', bytes);
+      sizes.push({ raw: bytes.byteLength, deflated: sent.deflated.byteLength, dictionary: sent.dictionary });
+      expect(inflater.message('view', sent)).toEqual(wire);
+    }
+    // The first is not primed; each later one is, with the previous one's bytes.
+    expect(sizes.map((s) => s.dictionary)).toEqual([0, ...sizes.slice(0, -1).map((s) => s.raw)]);
+    // Primed, a round's view is under two fifths of its msgpack bytes (the first, alone, over that).
+    for (const s of sizes.slice(1)) expect(s.deflated).toBeLessThan(0.4 * s.raw);
+    expect(sizes[0]!.deflated).toBeGreaterThan(0.4 * sizes[0]!.raw);
+  });
+
+  it('keeps one chain per client and per type, and starts a forgotten client afresh', () => {
+    const deflater = new Deflater();
+    const a = new Inflater();
+    const b = new Inflater();
+    const report = (i: number) =>
+      encode({ round: reports[i]!.round, events: packEvents(reports[i]!.events, i) });
+    expect(a.message('view', deflater.deflate('a', 'view', encode(wires[0])))).toEqual(wires[0]);
+    expect(a.message('report', deflater.deflate('a', 'report', report(0)))).toMatchObject({ round: 1 });
+    expect(b.message('view', deflater.deflate('b', 'view', encode(wires[1])))).toEqual(wires[1]);
+    const primed = deflater.deflate('a', 'view', encode(wires[1]));
+    expect(primed.dictionary).toBeGreaterThan(0);
+    expect(a.message('view', primed)).toEqual(wires[1]);
+    deflater.forget('a');
+    const fresh = deflater.deflate('a', 'view', encode(wires[2]));
+    expect(fresh.dictionary).toBe(0);
+    // A client that reconnected with a new inflater reads it.
+    expect(new Inflater().message('view', fresh)).toEqual(wires[2]);
+  });
+
+  it('refuses a message primed with bytes the client does not have', () => {
+    const deflater = new Deflater();
+    deflater.deflate('a', 'view', encode(wires[0]));
+    const primed = deflater.deflate('a', 'view', encode(wires[1]));
+    // A client that missed the first view (a new page) cannot read the second.
+    expect(() => new Inflater().message('view', primed)).toThrow(
+      /primed with a previous message of \d+ bytes, but this client has none/,
+    );
+    // Nor one that has another view as its last.
+    const other = new Inflater();
+    other.message('view', new Deflater().deflate('x', 'view', encode(wires[3])));
+    expect(() => other.message('view', primed)).toThrow(/but this client has one of \d+/);
   });
 });

@@ -9,8 +9,8 @@ import {
   type CreateOptions,
   KICKED_CLOSE_CODE,
 } from '../../../shared/protocol/schemas.ts';
-import type { ServerMessages } from '../../../shared/protocol/serverMessages.ts';
-import { unpackEvents, unpackView } from '../../../shared/protocol/wire.ts';
+import type { InflatedMessages, ServerMessages } from '../../../shared/protocol/serverMessages.ts';
+import { Inflater, unpackEvents, unpackView } from '../../../shared/protocol/wire.ts';
 import { chatKey, type RoomSnapshot, type Store } from '../state/store.ts';
 
 /** The server's address: the page's own origin (the server serves the client), or :2567 in Vite dev. */
@@ -112,11 +112,15 @@ export class GameConnection {
         this.store.set({ scenario: await this.api<Scenario>(`/api/scenarios/${w.scenario}`) });
       }
     });
-    on('view', (wire) => {
+    // Views and reports arrive deflated, each primed with the one before it on this connection.
+    const inflater = new Inflater();
+    on('view', (message) => {
       try {
+        const wire = inflater.message<InflatedMessages['view']>('view', message);
         this.store.set({ view: unpackView(wire, this.store.get().view) });
       } catch {
-        // A view continuing a history this page does not have: get a whole one by rejoining.
+        // A view this page cannot rebuild (it continues a history or a message it does not have):
+        // get a whole one by rejoining.
         void room.leave(false);
       }
     });
@@ -131,14 +135,21 @@ export class GameConnection {
         unread: mine ? s.unread : { ...s.unread, [key]: (s.unread[key] ?? 0) + 1 },
       });
     });
-    on('report', (report) =>
+    on('report', (message) => {
+      let report: InflatedMessages['report'];
+      try {
+        report = inflater.message('report', message);
+      } catch {
+        void room.leave(false);
+        return;
+      }
       this.store.set({
         reports: [
           ...this.store.get().reports,
           { ...report, events: unpackEvents(report.events, report.round) },
         ],
-      }),
-    );
+      });
+    });
     on('error', (err) =>
       this.store.set({ errors: { ...this.store.get().errors, [err.message]: err.problems } }),
     );
