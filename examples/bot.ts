@@ -174,8 +174,16 @@ function inflate<T>(type: string, m: { deflated: Uint8Array; dictionary: number 
   return unpack(bytes) as T;
 }
 
-room.onMessage('view', (m: { deflated: Uint8Array; dictionary: number }) => {
-  view = inflate<View>('view', m);
+// A nation's members get the spectators' view plus `own`: their secret objective and their proposals.
+interface Own {
+  viewer: { kind: 'nation'; nation: string };
+  secretObjective: string | null;
+  proposals: View['proposals'];
+}
+room.onMessage('view', (m: { deflated: Uint8Array; dictionary: number; own?: Own }) => {
+  const v = inflate<View>('view', m);
+  if (m.own) v.proposals = m.own.proposals;
+  view = v;
   act();
 });
 

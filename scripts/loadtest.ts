@@ -35,6 +35,8 @@ const USAGE = `usage: npm run loadtest -- [options]
   --scenario ID          scenario (default sovereign-ai-2026)
   --light                three-powers with 3 clients per game (unless given otherwise)
   --think MIN-MAX        a client's random wait in ms before each action (default 250-1000)
+  --stagger SECONDS      start each game after a random wait of up to that long, so that the games'
+                         rounds are out of step as on a real server (default 0: all at once)
   --soak SECONDS         soak mode: keep N games going, starting new ones as others end, for that long
   --sample SECONDS       soak: server memory sampling interval (default 5)
   --url URL              use a running server instead of starting one
@@ -63,6 +65,7 @@ function options() {
       scenario: { type: 'string' },
       light: { type: 'boolean', default: false },
       think: { type: 'string', default: '250-1000' },
+      stagger: { type: 'string', default: '0' },
       soak: { type: 'string' },
       sample: { type: 'string', default: '5' },
       url: { type: 'string' },
@@ -122,6 +125,7 @@ function options() {
     floodAs: floodAs as 'spectator' | 'player',
     floodRate: int('flood-rate', values['flood-rate'], 0, 1_000_000),
     floodAfter: int('flood-after', values['flood-after'], 0, 3_600_000),
+    stagger: int('stagger', values.stagger, 0, 3600),
     json: values.json,
   };
 }
@@ -250,6 +254,7 @@ async function main() {
       rounds: o.rounds,
       thinkMin: o.thinkMin,
       thinkMax: o.thinkMax,
+      staggerMs: o.stagger * 1000,
       joinConcurrency: 4,
       soakUntil: o.soak ? Date.now() + o.soak * 1000 : null,
       deadline,
@@ -351,6 +356,7 @@ async function main() {
       rounds: o.rounds,
       procs,
       thinkMs: [o.thinkMin, o.thinkMax],
+      staggerSeconds: o.stagger,
       soakSeconds: o.soak,
       server: server ? 'child process' : url,
     },

@@ -27,6 +27,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { Room } from '@colyseus/sdk';
 import { unpack } from 'msgpackr';
 import WS from 'ws';
+import { withOwn } from '../../shared/engine/viewFor.ts';
 import { type DeflatedMessage, type DeflatedType, Inflater } from '../../shared/protocol/wire.ts';
 
 // ---- the counting WebSocket ----
@@ -87,6 +88,8 @@ export interface WorkerConfig {
   rounds: number;
   thinkMin: number;
   thinkMax: number;
+  /** Each game's Start is sent after a random wait from 0 to this many ms (games out of step). */
+  staggerMs: number;
   /** Games of this process that join at the same time. */
   joinConcurrency: number;
   /** Soak: keep `games` games going (new ones as others end) until this time (ms since the epoch). */
@@ -305,7 +308,8 @@ class Player {
       const bytes = inflater.bytes(type, m);
       const c = this.counter;
       c.byKind[`inflated:${type}`] = (c.byKind[`inflated:${type}`] ?? 0) + bytes.byteLength;
-      return unpack(bytes) as T;
+      const value = unpack(bytes);
+      return (m.own ? withOwn(value, m.own) : value) as T;
     };
     room.onMessage('view', (m: DeflatedMessage) => {
       this.view = inflate<View>('view', m);
@@ -657,7 +661,9 @@ async function runFixed(client: InstanceType<typeof Client>, go: Promise<void>) 
   }
   await send({ type: 'joined', games: games.length, clients: result.clientsJoined });
   await go;
-  for (const g of games) start(g);
+  for (const g of games)
+    if (config.staggerMs > 0) setTimeout(() => start(g), Math.random() * config.staggerMs);
+    else start(g);
   if (flood)
     setTimeout(() => {
       for (const f of flooders) f.flood(flood.rate);

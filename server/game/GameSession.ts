@@ -19,6 +19,7 @@ import {
   type Result,
   resolveRound,
   type Scenario,
+  type Viewer,
   viewFor,
 } from '../../shared/engine/index.ts';
 import type { Command, CreateOptions, JoinOptions, Phase } from '../../shared/protocol/schemas.ts';
@@ -192,10 +193,9 @@ export class GameSession {
 
   // ---- what a member may see ----
 
-  view(m: MemberRecord | undefined): GameView {
-    if (!m || m.role === 'spectator') return viewFor(this.state, { kind: 'spectator' });
-    if (m.nation) return viewFor(this.state, { kind: 'nation', nation: m.nation });
-    return viewFor(this.state, { kind: 'facilitator' });
+  /** The game as a kind of viewer sees it. */
+  viewAs(viewer: Viewer): GameView {
+    return viewFor(this.state, viewer);
   }
 
   teamOrders(nation: string): TeamOrdersMessage {

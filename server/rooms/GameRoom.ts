@@ -4,7 +4,14 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Client, Room, ServerError } from '@colyseus/core';
-import { eventsFor, type GameEvent, type GameView, type Viewer } from '../../shared/engine/index.ts';
+import {
+  eventsFor,
+  type GameEvent,
+  type GameView,
+  type OwnView,
+  ownView,
+  type Viewer,
+} from '../../shared/engine/index.ts';
 import {
   CLIENT_MESSAGES,
   type ClientMessage,
@@ -48,8 +55,15 @@ interface Cut {
   views: Map<string, GameView>;
   adoption: PackedAdoption | null;
   bytes: Map<string, Buffer>;
+  own: Map<string, OwnView>;
 }
-const emptyCut = (): Cut => ({ state: null, views: new Map(), adoption: null, bytes: new Map() });
+const emptyCut = (): Cut => ({
+  state: null,
+  views: new Map(),
+  adoption: null,
+  bytes: new Map(),
+  own: new Map(),
+});
 
 /** Whose view a member gets: a nation's team, the facilitator, or the spectators. */
 const viewerKey = (v: Viewer) => (v.kind === 'nation' ? v.nation : v.kind);
@@ -61,6 +75,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   session!: GameSession;
   private storage!: Storage;
   private listed = '';
+  /** The synced room state lags the session (see onBeforePatch). */
+  private stale = false;
   private awaitingCreator = false;
   private readonly dropped = new Set<string>();
   private viewVersion = new Map<string, unknown>();
@@ -102,6 +118,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.roomId = this.session.code;
     games.set(this.session.code, this.session);
     this.maxMessagesPerSecond = 20;
+    // A turn-based game: the synced state (phase, seats, readiness) need not reach clients 20 times a
+    // second, Colyseus' default. Ten is quick enough to see, and halves the rooms' idle work.
+    this.patchRate = 100;
     this.autoDispose = this.session.status === 'ended';
     // A game that ends (last round resolved or EndGame) frees its room once the last client leaves.
     this.session.onEnded = () => {
@@ -208,29 +227,40 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     if (m) this.sendTo(client, 'chatHistory', this.session.chatFor(m));
   }
 
-  /** Sends the client its view, with only the history entries it has not had yet (unless `full`). */
+  /**
+   * Sends the client its view, with only the history entries it has not had yet (unless `full`).
+   * Every client but the facilitator gets the spectators' view, deflated once for all who are in step,
+   * and a nation's members its own part beside it (`ownView`): their secret objective and proposals.
+   */
   private sendView(client: GameClient, full = false) {
     const state = this.session.state;
-    // Views of one state are cut once per viewer (a team, the spectators), the adoption packed once.
     if (this.cut.state !== state) this.cut = { ...emptyCut(), state };
-    const member = this.session.member(client.userData!.token);
-    const key = viewerKey(this.viewerOf(client));
+    const viewer = this.viewerOf(client);
+    const key = viewer.kind === 'facilitator' ? 'facilitator' : 'spectator';
     let view = this.cut.views.get(key);
     if (!view) {
-      view = this.session.view(member);
+      view = this.session.viewAs(viewer.kind === 'facilitator' ? viewer : { kind: 'spectator' });
       this.cut.views.set(key, view);
     }
     this.cut.adoption ??= packAdoption(view.adoption);
     this.viewVersion.set(client.sessionId, state);
-    const from = full ? 0 : (this.historySent.get(client.sessionId) ?? 0);
+    const from = Math.min(full ? 0 : (this.historySent.get(client.sessionId) ?? 0), view.history.length);
     this.historySent.set(client.sessionId, view.history.length);
-    const packed = `${key}:${Math.min(from, view.history.length)}`;
-    let bytes = this.cut.bytes.get(packed);
+    let bytes = this.cut.bytes.get(`${key}:${from}`);
     if (!bytes) {
       bytes = encode(packView(view, from, this.cut.adoption));
-      this.cut.bytes.set(packed, bytes);
+      this.cut.bytes.set(`${key}:${from}`, bytes);
     }
-    this.sendTo(client, 'view', this.deflater.deflate(client.sessionId, 'view', bytes));
+    const sent = this.deflater.deflate(client.sessionId, 'view', bytes);
+    if (viewer.kind === 'nation') {
+      let own = this.cut.own.get(viewer.nation);
+      if (!own) {
+        own = ownView(state, viewer.nation);
+        this.cut.own.set(viewer.nation, own);
+      }
+      sent.own = own;
+    }
+    this.sendTo(client, 'view', sent);
   }
 
   private viewerOf(client: GameClient): Viewer {
@@ -246,7 +276,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     const memberOf = (c: GameClient) => this.session.member(c.userData!.token);
     return {
       changed: () => {
-        this.sync();
+        this.stale = true;
         // Views are large: send them only when the engine state itself changed.
         each((c) => {
           if (this.viewVersion.get(c.sessionId) !== this.session.state) this.sendView(c);
@@ -342,12 +372,21 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     }
     if (!result.ok) return refuse(result.errors);
     const detail = typeof result.value === 'string' ? { detail: result.value } : {};
-    this.sync();
+    this.stale = true;
     this.sendTo(client, 'ok', { message: type, ...detail });
+  }
+
+  /**
+   * The synced state is brought up to date just before Colyseus sends its patch (every 50 ms), not
+   * after each message: a burst of readiness changes and submissions costs one sync.
+   */
+  override onBeforePatch() {
+    if (this.stale) this.sync();
   }
 
   /** Mirrors the session's public facts into the synced room state. */
   private sync() {
+    this.stale = false;
     const st = this.state;
     const s = this.session;
     st.code = s.code;

@@ -24,4 +24,4 @@ export {
 } from './scenarioSchema.ts';
 export { type ObjectiveRow, type ScoreRow, scoreboard } from './scoreboard.ts';
 export * from './types.ts';
-export { type GameView, viewFor } from './viewFor.ts';
+export { type GameView, type OwnView, ownView, viewFor, withOwn } from './viewFor.ts';

@@ -104,3 +104,38 @@ function cut(state: GameState, viewer: Viewer, shared: Shared): GameView {
     viewer,
   };
 }
+
+/**
+ * What a nation sees beyond a spectator: its own secret objective and the treaty proposals it made or
+ * received. A spectator's view with this applied (`withOwn`) is the nation's view, so a server can cut
+ * and send one view for all and this small part to each nation (docs/PROTOCOL.md §9).
+ */
+export interface OwnView {
+  viewer: { kind: 'nation'; nation: NationId };
+  secretObjective: string | null;
+  proposals: GameState['proposals'];
+}
+
+export function ownView(state: GameState, nation: NationId): OwnView {
+  return {
+    viewer: { kind: 'nation', nation },
+    secretObjective: state.nations[nation]?.secretObjective ?? null,
+    proposals: cloneProposals(state.proposals.filter((p) => p.from === nation || p.to === nation)),
+  };
+}
+
+/** A spectator's view (or its wire form) with a nation's own part applied: that nation's view. */
+export function withOwn<V extends Pick<GameView, 'viewer' | 'proposals' | 'nations'>>(
+  view: V,
+  own: OwnView,
+): V {
+  const mine = view.nations[own.viewer.nation];
+  return {
+    ...view,
+    viewer: own.viewer,
+    proposals: own.proposals,
+    nations: mine
+      ? { ...view.nations, [own.viewer.nation]: { ...mine, secretObjective: own.secretObjective } }
+      : view.nations,
+  };
+}

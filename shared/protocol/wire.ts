@@ -20,7 +20,7 @@ import { inflateSync } from 'fflate';
 import { Unpackr } from 'msgpackr';
 import type { EventParam, EventType, GameEvent } from '../engine/events.ts';
 import type { NationId } from '../engine/types.ts';
-import type { GameView } from '../engine/viewFor.ts';
+import { type GameView, type OwnView, withOwn } from '../engine/viewFor.ts';
 
 export interface PackedAdoption {
   /** The stacks (nations and 'OTHER'), in the order of each market's values. */
@@ -139,6 +139,11 @@ export function unpackEvents(events: readonly WireEvent[], round: number): GameE
 export interface DeflatedMessage {
   deflated: Uint8Array;
   dictionary: number;
+  /**
+   * `view` only, to a nation's members: what the nation sees beyond the deflated view, which is then
+   * the spectators' view, the same for every nation (so the server deflates it once for all).
+   */
+  own?: OwnView;
 }
 
 /** Message types sent deflated. */
@@ -181,8 +186,12 @@ export class Inflater {
     return bytes;
   }
 
-  /** The message itself: a WireView for `view`, a RoundReportMessage for `report`. */
+  /**
+   * The message itself: a WireView for `view` (with the nation's own part applied, if any), a
+   * RoundReportMessage for `report`.
+   */
   message<T>(type: DeflatedType, message: DeflatedMessage): T {
-    return unpackr.unpack(this.bytes(type, message)) as T;
+    const value = unpackr.unpack(this.bytes(type, message));
+    return (type === 'view' && message.own ? withOwn(value as WireView, message.own) : value) as T;
   }
 }

@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { Deflater, encode } from '../../server/rooms/Deflater.ts';
 import { readScenario } from '../../server/scenarioFiles.ts';
 import { botOrders } from '../../shared/bots/index.ts';
-import { createGame, eventsFor, type GameView, resolveRound, viewFor } from '../../shared/engine/index.ts';
+import {
+  createGame,
+  eventsFor,
+  type GameView,
+  ownView,
+  resolveRound,
+  viewFor,
+  withOwn,
+} from '../../shared/engine/index.ts';
 import { Inflater, packEvents, packView, unpackEvents, unpackView } from '../../shared/protocol/wire.ts';
 
 function playedViews(rounds: number) {
@@ -125,5 +133,55 @@ describe('deflated messages', () => {
     const other = new Inflater();
     other.message('view', new Deflater().deflate('x', 'view', encode(wires[3])));
     expect(() => other.message('view', primed)).toThrow(/but this client has one of \d+/);
+  });
+});
+
+describe("a nation's own part", () => {
+  // States of a whole game (the last one ended), plus one with proposals between several nations.
+  let state = createGame(readScenario('sovereign-ai-2026'), { seed: 5, rounds: 3 });
+  const states = [state];
+  while (state.status === 'running') {
+    const orders = Object.fromEntries(
+      Object.keys(state.nations).map((n) => [
+        n,
+        botOrders(state, n, { archetype: 'trustBuilder', difficulty: 'hard' }, 5).orders,
+      ]),
+    );
+    state = resolveRound(state, orders).state;
+    states.push(state);
+  }
+  const withProposals = structuredClone(states[1]!);
+  withProposals.proposals = [
+    { id: 'P90', type: 'AiForum', from: 'US', to: 'EU', round: 1 },
+    { id: 'P91', type: 'AiForum', from: 'CN', to: 'US', round: 1 },
+    { id: 'P92', type: 'AiForum', from: 'IN', to: 'JP', round: 1 },
+  ] as typeof withProposals.proposals;
+  states.push(withProposals);
+
+  it("applied to the spectators' view gives each nation's view exactly, during the game and at its end", () => {
+    expect(states.at(-2)!.status).toBe('ended');
+    for (const s of states) {
+      const spectators = viewFor(s, { kind: 'spectator' });
+      for (const nation of Object.keys(s.nations)) {
+        const expected = viewFor(s, { kind: 'nation', nation });
+        const rebuilt = withOwn(spectators, ownView(s, nation));
+        expect(JSON.stringify(rebuilt)).toBe(JSON.stringify(expected));
+      }
+    }
+    // The own part carries the nation's secret and only its proposals.
+    const us = ownView(withProposals, 'US');
+    expect(us.secretObjective).toBe(withProposals.nations.US!.secretObjective);
+    expect(us.proposals.map((p) => p.id)).toEqual(['P90', 'P91']);
+    expect(viewFor(withProposals, { kind: 'spectator' }).proposals).toEqual([]);
+  });
+
+  it('travels beside the deflated view, and the inflater applies it', () => {
+    const deflater = new Deflater();
+    const inflater = new Inflater();
+    for (const s of states.slice(0, 3)) {
+      const spectators = packView(viewFor(s, { kind: 'spectator' }));
+      const sent = { ...deflater.deflate('cn', 'view', encode(spectators)), own: ownView(s, 'CN') };
+      expect(inflater.message('view', sent)).toEqual(packView(viewFor(s, { kind: 'nation', nation: 'CN' })));
+    }
   });
 });
