@@ -72,11 +72,15 @@ const uniqueOthers = <T extends { target: string }>(self: string, list: T[]): T[
 /** Valid orders input for `nation` on `state` from random choices. */
 function toInput(state: GameState, nation: string, raw: Raw): Record<string, unknown> {
   const self = state.nations[nation]!;
-  const total = raw.shares.reduce((a, b) => a + b, 0) || 1;
+  // Shares below 1e-9 count as 0, and each line's fraction is taken before it is scaled: with
+  // subnormal shares (1e-323) the product budget × share lost its precision and the lines could sum
+  // to more than the budget (seen: 56.50 of 56.31).
+  const shares = raw.shares.map((x) => (x < 1e-9 ? 0 : x));
+  const total = shares.reduce((a, b) => a + b, 0) || 1;
   const budget = Object.fromEntries(
     BUDGET_LINES.map((l, i) => [
       l,
-      Math.floor(((self.budget * raw.spendAll * raw.shares[i]!) / total) * 1e6) / 1e6,
+      Math.floor(self.budget * raw.spendAll * (shares[i]! / total) * 1e6) / 1e6,
     ]),
   );
   const input: Record<string, unknown> = {
