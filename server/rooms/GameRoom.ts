@@ -49,7 +49,10 @@ export function configureRooms(ctx: RoomContext): void {
 
 type GameClient = Client<{ userData: { token: string } }>;
 
-/** The views of one state, cut once per viewer and packed once per viewer and history start. */
+/**
+ * The views of one state: the facilitator's and everyone else's (the spectators'), each cut once and
+ * packed once per history start, and each nation's own part.
+ */
 interface Cut {
   state: unknown;
   views: Map<string, GameView>;
