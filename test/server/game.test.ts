@@ -357,6 +357,53 @@ describe('seats', () => {
     for (const p of [fac, back, chen]) await p.room.leave();
   });
 
+  it('a connection that drops and reconnects by itself reads every later view and report', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', rounds: 3, timers: NO_TIMERS });
+    const ann = await join(server.url, code(fac), { name: 'Ann', nation: 'US' });
+    const chen = await join(server.url, code(fac), { name: 'Chen', nation: 'CN' });
+    ann.room.reconnection.enabled = true;
+    ann.room.reconnection.minUptime = 0;
+    await fac.request('command', { type: 'Start' });
+    const playRound = async (round: number) => {
+      // The room state's patch may come a moment after the last round's report.
+      await waitFor(`round ${round}`, () => state(fac).round === round);
+      await readyUntil(fac, [ann, chen], 'orders');
+      const report = ann.next<{ round: number }>('report');
+      for (const p of [ann, chen])
+        expect((await p.request('submit', { orders: { budget: { compute: 1 } } })).type).toBe('ok');
+      expect((await report).round).toBe(round);
+    };
+    await playRound(1);
+    const sessionId = ann.room.sessionId;
+    const viewsBefore = ann.messages.filter((m) => m.type === 'view').length;
+    // Drop the socket as a network would (4010: the client may reconnect); the SDK reconnects with the
+    // same session, and the server restarts its chains: the catch-up view is not primed.
+    const dropped = new Promise<void>((resolve) => ann.room.onDrop(() => resolve()));
+    const back = new Promise<void>((resolve) => ann.room.onReconnect(() => resolve()));
+    (ann.room.connection as unknown as { transport: { ws: WebSocket } }).transport.ws.close(4010);
+    await dropped;
+    await back;
+    expect(ann.room.sessionId).toBe(sessionId);
+    await waitFor(
+      'the catch-up view',
+      () => ann.messages.filter((m) => m.type === 'view').length > viewsBefore,
+    );
+    await playRound(2);
+    await playRound(3);
+    expect(ann.messages.filter((m) => m.type === 'inflate-error')).toEqual([]);
+    // Views before the drop were primed after the first; the catch-up one was not; later ones are again.
+    const primed = ann.messages.filter((m) => m.type === 'view').map((m) => m.dictionary! > 0);
+    expect(primed.slice(0, viewsBefore)).toEqual([false, ...Array(viewsBefore - 1).fill(true)]);
+    expect(primed[viewsBefore]).toBe(false);
+    expect(primed.slice(viewsBefore + 1)).toEqual(Array(primed.length - viewsBefore - 1).fill(true));
+    expect(primed.length - viewsBefore).toBeGreaterThanOrEqual(3);
+    expect(view(ann).round).toBe(4);
+    expect(view(ann).status).toBe('ended');
+    expect(view(ann).nations.US!.secretObjective).toEqual(expect.any(String));
+    expect(view(ann).history.length).toBe(4);
+    for (const p of [fac, ann, chen]) await p.room.leave();
+  });
+
   it('a bot takes over an abandoned seat and the human takes it back', async () => {
     const fac = await createGame(server.url, {
       scenario: 'three-powers',

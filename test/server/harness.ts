@@ -85,7 +85,8 @@ export async function stopServer(server: ServerProcess, signal: NodeJS.Signals =
 /** A connected client and everything it received, in order. */
 export interface Player {
   room: Room;
-  messages: { type: string; message: unknown }[];
+  /** Every message received; `view` and `report` inflated, with the length of their dictionary. */
+  messages: { type: string; message: unknown; dictionary?: number }[];
   /** The last message of a type. */
   last<T = Record<string, unknown>>(type: string): T | undefined;
   /** Waits for the next message of a type after the ones already seen. */
@@ -100,7 +101,7 @@ export interface Player {
 }
 
 function record(room: Room): Player {
-  const messages: { type: string; message: unknown }[] = [];
+  const messages: Player['messages'] = [];
   // Views and reports arrive deflated: they are kept inflated (the WireView and the report), as a
   // client reads them. An inflation failure is kept as an 'inflate-error' message for tests to see.
   const inflater = new Inflater();
@@ -108,7 +109,8 @@ function record(room: Room): Player {
     const t = String(type);
     if (t === 'view' || t === 'report') {
       try {
-        messages.push({ type: t, message: inflater.message(t, message as DeflatedMessage) });
+        const deflated = message as DeflatedMessage;
+        messages.push({ type: t, message: inflater.message(t, deflated), dictionary: deflated.dictionary });
       } catch (e) {
         messages.push({ type: 'inflate-error', message: { type: t, error: (e as Error).message } });
       }
