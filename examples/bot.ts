@@ -187,8 +187,19 @@ room.onMessage('view', (m: { deflated: Uint8Array; dictionary: number; own?: Own
   act();
 });
 
-room.onMessage('report', (m: { deflated: Uint8Array; dictionary: number }) => {
-  const r = inflate<{ round: number; events: GameEvent[] }>('report', m);
+// A nation's members get the public events plus `ownEvents`: the events addressed to their nation
+// (treaty proposals…), each with its place in the whole list.
+room.onMessage(
+  'report',
+  (m: { deflated: Uint8Array; dictionary: number; ownEvents?: { events: GameEvent[]; at: number[] } }) => {
+    const r = inflate<{ round: number; events: GameEvent[] }>('report', m);
+    const own = m.ownEvents;
+    if (own) for (let i = 0; i < own.events.length; i++) r.events.splice(own.at[i]!, 0, own.events[i]!);
+    onReport(r);
+  },
+);
+
+function onReport(r: { round: number; events: GameEvent[] }) {
   const counts = new Map<string, number>();
   for (const e of r.events) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   const summary = [...counts].map(([t, n]) => (n > 1 ? `${t}×${n}` : t)).join(', ');
@@ -198,7 +209,7 @@ room.onMessage('report', (m: { deflated: Uint8Array; dictionary: number }) => {
       log(`  ${e.type} ${JSON.stringify(e.params)}`);
     if (e.type === 'GameEnded') ranking = e.params.ranking as string[];
   }
-});
+}
 
 room.onMessage('ok', (m: { message: string; detail?: string }) => {
   // When our submission completes the round, the round's report and the next view arrive before this ok.

@@ -5,7 +5,6 @@
 import { randomInt } from 'node:crypto';
 import { type Client, Room, ServerError } from '@colyseus/core';
 import {
-  eventsFor,
   type GameEvent,
   type GameView,
   type OwnView,
@@ -22,7 +21,14 @@ import {
   KICKED_CLOSE_CODE,
 } from '../../shared/protocol/schemas.ts';
 import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
-import { type PackedAdoption, packAdoption, packEvents, packView } from '../../shared/protocol/wire.ts';
+import {
+  type OwnEvents,
+  ownEvents,
+  type PackedAdoption,
+  packAdoption,
+  packEvents,
+  packView,
+} from '../../shared/protocol/wire.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
 import { type Delivery, GameSession } from '../game/GameSession.ts';
 import { gameSummary } from '../game/gameSummary.ts';
@@ -67,9 +73,6 @@ const emptyCut = (): Cut => ({
   bytes: new Map(),
   own: new Map(),
 });
-
-/** Whose view a member gets: a nation's team, the facilitator, or the spectators. */
-const viewerKey = (v: Viewer) => (v.kind === 'nation' ? v.nation : v.kind);
 
 const problemText = (errors: { path: string; message: string }[]) =>
   errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
@@ -298,17 +301,35 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
         }),
       report: (round: number, events: GameEvent[], bots = []) => {
-        // One report per viewer (a team, the facilitator, the spectators), packed once.
-        const reports = new Map<string, Buffer>();
+        // Like views: every client but the facilitator gets the public events, packed and deflated
+        // once for all who are in step, and a nation's members the events addressed to it beside them.
+        const packed = new Map<'public' | 'facilitator', Buffer>();
+        const bytesFor = (key: 'public' | 'facilitator') => {
+          let bytes = packed.get(key);
+          if (!bytes) {
+            const seen = key === 'facilitator' ? events : events.filter((e) => e.audience === 'all');
+            bytes = encode({ round, events: packEvents(seen, round), bots });
+            packed.set(key, bytes);
+          }
+          return bytes;
+        };
+        const own = new Map<string, OwnEvents>();
         each((c) => {
           const viewer = this.viewerOf(c);
-          const key = viewerKey(viewer);
-          let bytes = reports.get(key);
-          if (!bytes) {
-            bytes = encode({ round, events: packEvents(eventsFor(events, viewer), round), bots });
-            reports.set(key, bytes);
+          const sent = this.deflater.deflate(
+            c.sessionId,
+            'report',
+            bytesFor(viewer.kind === 'facilitator' ? 'facilitator' : 'public'),
+          );
+          if (viewer.kind === 'nation') {
+            let mine = own.get(viewer.nation);
+            if (!mine) {
+              mine = ownEvents(events, viewer.nation, round);
+              own.set(viewer.nation, mine);
+            }
+            if (mine.events.length > 0) sent.ownEvents = mine;
           }
-          this.sendTo(c, 'report', this.deflater.deflate(c.sessionId, 'report', bytes));
+          this.sendTo(c, 'report', sent);
         });
         this.deflater.endBroadcast();
       },

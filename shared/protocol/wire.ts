@@ -140,10 +140,42 @@ export interface DeflatedMessage {
   deflated: Uint8Array;
   dictionary: number;
   /**
+   * `report` only, to a nation's members: the events addressed to the nation, which the deflated
+   * report (the public events, the same for every nation) lacks, and where each goes in the list.
+   */
+  ownEvents?: OwnEvents;
+  /**
    * `view` only, to a nation's members: what the nation sees beyond the deflated view, which is then
    * the spectators' view, the same for every nation (so the server deflates it once for all).
    */
   own?: OwnView;
+}
+
+/** A nation's private events of a report: `events[i]` is event number `at[i]` of its whole list. */
+export interface OwnEvents {
+  events: WireEvent[];
+  at: number[];
+}
+
+/** The events of a report only `nation` (of those who are not the facilitator) may see, and their places. */
+export function ownEvents(events: readonly GameEvent[], nation: NationId, round: number): OwnEvents {
+  const own: OwnEvents = { events: [], at: [] };
+  let index = 0;
+  for (const e of events) {
+    if (e.audience === 'all') index++;
+    else if (e.audience.includes(nation)) {
+      own.events.push(...packEvents([e], round));
+      own.at.push(index++);
+    }
+  }
+  return own;
+}
+
+/** The public events of a report with a nation's own ones put back in their places. */
+export function withOwnEvents(events: readonly WireEvent[], own: OwnEvents): WireEvent[] {
+  const out = [...events];
+  for (let i = 0; i < own.events.length; i++) out.splice(own.at[i]!, 0, own.events[i]!);
+  return out;
 }
 
 /** Message types sent deflated. */
@@ -188,10 +220,15 @@ export class Inflater {
 
   /**
    * The message itself: a WireView for `view` (with the nation's own part applied, if any), a
-   * RoundReportMessage for `report`.
+   * RoundReportMessage for `report` (with the nation's own events put back, if any).
    */
   message<T>(type: DeflatedType, message: DeflatedMessage): T {
     const value = unpackr.unpack(this.bytes(type, message));
-    return (type === 'view' && message.own ? withOwn(value as WireView, message.own) : value) as T;
+    if (type === 'view' && message.own) return withOwn(value as WireView, message.own) as T;
+    if (type === 'report' && message.ownEvents) {
+      const report = value as { events: WireEvent[] };
+      return { ...report, events: withOwnEvents(report.events, message.ownEvents) } as T;
+    }
+    return value as T;
   }
 }

@@ -164,7 +164,13 @@ describe('hidden-information audit', () => {
 
       // Orders: US and EU submit; EU reconnects with its seat token while the round is pending; CN last.
       const budgets = Object.fromEntries(['US', 'CN', 'EU'].map((n) => [n, view(fac).nations[n]!.budget]));
-      await ok(ann, 'submit', { orders: { budget: { ...spend(budgets.US!), safety: m.usOrder } } });
+      // In round 1 the US proposes a treaty to CN: an event private to the two (and the facilitator).
+      await ok(ann, 'submit', {
+        orders: {
+          budget: { ...spend(budgets.US!), safety: m.usOrder },
+          ...(round === 1 ? { treaties: { propose: [{ type: 'AiForum', to: 'CN' }] } } : {}),
+        },
+      });
       await ok(euNow, 'submit', { orders: { budget: { ...spend(budgets.EU!), safety: m.euOrder } } });
       if (round === 1) {
         await euNow.room.leave();
@@ -222,6 +228,16 @@ describe('hidden-information audit', () => {
         }
         must(r, m.pub, 'public chat');
       }
+    }
+    // The treaty proposal's event reaches its two parties and the facilitator only.
+    for (const r of Object.values(rec)) {
+      const got = all(r).some(
+        (x) => x.type === 'report' && JSON.stringify(x.message).includes('"type":"TreatyProposed"'),
+      );
+      const party = r.role === 'facilitator' || r.nation === 'US' || r.nation === 'CN';
+      const late = r.name === 'lena' || r.name === 'late';
+      if (!party && got) found.push(`${r.name} received the US proposal to CN`);
+      if (party && !late && !got) found.push(`${r.name} did not receive the US proposal to CN`);
     }
     // Secret objectives and the seed, before the end.
     for (const r of Object.values(rec)) {

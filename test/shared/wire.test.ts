@@ -9,14 +9,24 @@ import { readScenario } from '../../server/scenarioFiles.ts';
 import { botOrders } from '../../shared/bots/index.ts';
 import {
   createGame,
+  type EventType,
   eventsFor,
+  type GameEvent,
   type GameView,
   ownView,
   resolveRound,
   viewFor,
   withOwn,
 } from '../../shared/engine/index.ts';
-import { Inflater, packEvents, packView, unpackEvents, unpackView } from '../../shared/protocol/wire.ts';
+import {
+  Inflater,
+  ownEvents,
+  packEvents,
+  packView,
+  unpackEvents,
+  unpackView,
+  withOwnEvents,
+} from '../../shared/protocol/wire.ts';
 
 function playedViews(rounds: number) {
   let state = createGame(readScenario('sovereign-ai-2026'), { seed: 11 });
@@ -183,5 +193,65 @@ describe("a nation's own part", () => {
       const sent = { ...deflater.deflate('cn', 'view', encode(spectators)), own: ownView(s, 'CN') };
       expect(inflater.message('view', sent)).toEqual(packView(viewFor(s, { kind: 'nation', nation: 'CN' })));
     }
+  });
+});
+
+describe("a nation's own events", () => {
+  const { reports } = playedViews(2);
+  // A report's events with private ones among the public: proposals and lapses between two parties.
+  const mixed = (round: number): GameEvent[] => {
+    const pub = reports[0]!.events.filter((e) => e.audience === 'all').slice(0, 6);
+    const priv = (type: EventType, parties: string[]): GameEvent => ({
+      type,
+      key: `event.${type}`,
+      round,
+      params: { proposal: `P${parties.join('')}`, type: 'AiForum', from: parties[0]!, to: parties[1]! },
+      audience: parties,
+    });
+    return [
+      priv('TreatyProposed', ['US', 'EU']),
+      pub[0]!,
+      pub[1]!,
+      priv('TreatyProposed', ['CN', 'IN']),
+      pub[2]!,
+      priv('TreatyLapsed', ['US', 'CN']),
+      priv('TreatyRejected', ['EU', 'US']),
+      ...pub.slice(3),
+      priv('TreatyProposed', ['JP', 'US']),
+    ];
+  };
+
+  it('put back among the public ones give exactly the events the nation may see, in order', () => {
+    const events = mixed(1);
+    const pub = packEvents(
+      events.filter((e) => e.audience === 'all'),
+      1,
+    );
+    for (const nation of ['US', 'EU', 'CN', 'IN', 'JP', 'KR']) {
+      const own = ownEvents(events, nation, 1);
+      expect(withOwnEvents(pub, own)).toEqual(packEvents(eventsFor(events, { kind: 'nation', nation }), 1));
+    }
+    expect(ownEvents(events, 'US', 1).at).toEqual([0, 4, 5, 9]);
+    expect(ownEvents(events, 'KR', 1)).toEqual({ events: [], at: [] });
+  });
+
+  it('travel beside the deflated report, and the inflater puts them back', () => {
+    const events = mixed(2);
+    const deflater = new Deflater();
+    const inflater = new Inflater();
+    const pub = encode({
+      round: 2,
+      events: packEvents(
+        events.filter((e) => e.audience === 'all'),
+        2,
+      ),
+      bots: [],
+    });
+    const sent = { ...deflater.deflate('us', 'report', pub), ownEvents: ownEvents(events, 'US', 2) };
+    expect(inflater.message('report', sent)).toEqual({
+      round: 2,
+      events: packEvents(eventsFor(events, { kind: 'nation', nation: 'US' }), 2),
+      bots: [],
+    });
   });
 });
