@@ -25,9 +25,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { inflateRawSync } from 'node:zlib';
 import type { Room } from '@colyseus/sdk';
-import { unpack } from 'msgpackr';
 import WS from 'ws';
-import { withOwn } from '../../shared/engine/viewFor.ts';
 import { type DeflatedMessage, type DeflatedType, Inflater } from '../../shared/protocol/wire.ts';
 
 // ---- the counting WebSocket ----
@@ -308,8 +306,7 @@ class Player {
       const bytes = inflater.bytes(type, m);
       const c = this.counter;
       c.byKind[`inflated:${type}`] = (c.byKind[`inflated:${type}`] ?? 0) + bytes.byteLength;
-      const value = unpack(bytes);
-      return (m.own ? withOwn(value, m.own) : value) as T;
+      return inflater.read<T>(type, m, bytes);
     };
     room.onMessage('view', (m: DeflatedMessage) => {
       this.view = inflate<View>('view', m);

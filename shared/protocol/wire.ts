@@ -223,7 +223,12 @@ export class Inflater {
    * RoundReportMessage for `report` (with the nation's own events put back, if any).
    */
   message<T>(type: DeflatedType, message: DeflatedMessage): T {
-    const value = unpackr.unpack(this.bytes(type, message));
+    return this.read<T>(type, message, this.bytes(type, message));
+  }
+
+  /** The message from its inflated `bytes` (from `bytes`, for a caller that also counts them). */
+  read<T>(type: DeflatedType, message: DeflatedMessage, bytes: Uint8Array): T {
+    const value = unpackr.unpack(bytes);
     if (type === 'view' && message.own) return withOwn(value as WireView, message.own) as T;
     if (type === 'report' && message.ownEvents) {
       const report = value as { events: WireEvent[] };

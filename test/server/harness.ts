@@ -9,7 +9,14 @@ import { join as pathJoin } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
 import type { GameView } from '../../shared/engine/index.ts';
 import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
-import { type DeflatedMessage, Inflater, unpackView, type WireView } from '../../shared/protocol/wire.ts';
+import {
+  DEFLATED_TYPES,
+  type DeflatedMessage,
+  type DeflatedType,
+  Inflater,
+  unpackView,
+  type WireView,
+} from '../../shared/protocol/wire.ts';
 
 const root = pathJoin(import.meta.dirname, '..', '..');
 
@@ -100,6 +107,8 @@ export interface Player {
   transcript(): string;
 }
 
+const isDeflated = (t: string): t is DeflatedType => (DEFLATED_TYPES as readonly string[]).includes(t);
+
 function record(room: Room): Player {
   const messages: Player['messages'] = [];
   // Views and reports arrive deflated: they are kept inflated (the WireView and the report), as a
@@ -107,7 +116,7 @@ function record(room: Room): Player {
   const inflater = new Inflater();
   room.onMessage('*', (type, message) => {
     const t = String(type);
-    if (t === 'view' || t === 'report') {
+    if (isDeflated(t)) {
       try {
         const deflated = message as DeflatedMessage;
         messages.push({ type: t, message: inflater.message(t, deflated), dictionary: deflated.dictionary });
