@@ -37,6 +37,7 @@ export const EVENT_TYPES = [
   'ModifierExpired',
   'EconomyChanged',
   'ObjectiveAchieved',
+  'ScoreChanged',
   'GameEnded',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

@@ -8,14 +8,14 @@ import { cloneState as cloneGameState, cloneJson } from './clone.ts';
 import { emit, nationList, type ResolveContext, startResolution } from './context.ts';
 import { deliverAid } from './deliverAid.ts';
 import { deriveScores } from './deriveScores.ts';
-import type { GameEvent } from './events.ts';
+import { type GameEvent, makeEvent } from './events.ts';
 import { flowTalent } from './flowTalent.ts';
 import { marketAdoption } from './marketAdoption.ts';
 import { emptyOrders, type Orders } from './ordersSchema.ts';
 import { recordHistory } from './recordHistory.ts';
 import { rngFromState } from './rng.ts';
 import { rollIncidents } from './rollIncidents.ts';
-import { scoreboard } from './scoreboard.ts';
+import { type ScoreRow, scoreboard } from './scoreboard.ts';
 import { settleEconomy } from './settleEconomy.ts';
 import { trainModels } from './trainModels.ts';
 import type { GameState, NationId } from './types.ts';
@@ -41,6 +41,7 @@ export function resolveRound(
   if (input.status !== 'running') throw new Error('the game has ended');
   for (const id of Object.keys(orders))
     if (!input.nations[id]) throw new Error(`orders for unknown nation '${id}'`);
+  const before = scoreboard(input, { revealSecrets: false });
   const state = cloneState(input);
   const ctx = startResolution(state, rngFromState(input.rng));
   for (const n of nationList(state)) {
@@ -62,6 +63,7 @@ export function resolveRound(
   flowTalent(ctx);
   rollIncidents(ctx);
   deriveScores(state, ctx.rules);
+  const scoresAt = ctx.events.length;
 
   state.round += 1;
   if (state.round > state.rounds) {
@@ -84,7 +86,44 @@ export function resolveRound(
   state.modifiers = state.modifiers.filter((m) => m.until > ctx.round);
   recordHistory(state, ctx.round);
   state.rng = ctx.rng.state();
+  ctx.events.splice(scoresAt, 0, ...scoreChanges(ctx, before));
   return { state, events: ctx.events };
+}
+
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+/**
+ * One ScoreChanged per nation: its score before and after the round as every viewer's ranking shows
+ * it (public objectives only while the game runs; secret ones count once it has ended), and the
+ * change of each part. The parts are rounded to 0.1 like the scoreboard's, so the changes are
+ * rounded to 0.1 too and `to - from` is their sum. Placed after the round's own events, before the
+ * next round's budgets (or the end of the game).
+ */
+function scoreChanges(ctx: ResolveContext, before: ScoreRow[]): GameEvent[] {
+  const { state } = ctx;
+  const after = new Map(
+    scoreboard(state, { revealSecrets: state.status === 'ended' }).map((r) => [r.nation, r]),
+  );
+  const prev = new Map(before.map((r) => [r.nation, r]));
+  const events: GameEvent[] = [];
+  for (const n of nationList(state)) {
+    const a = after.get(n.id);
+    const b = prev.get(n.id);
+    if (!a || !b) continue;
+    const d = (k: keyof ScoreRow['parts']) => round1(a.parts[k] - b.parts[k]);
+    events.push(
+      makeEvent('ScoreChanged', ctx.round, {
+        nation: n.id,
+        from: b.score,
+        to: a.score,
+        softPower: d('softPower'),
+        sovereignty: d('sovereignty'),
+        economy: d('economy'),
+        objectives: d('objectives'),
+      }),
+    );
+  }
+  return events;
 }
 
 /** Ends the game: secrets are revealed through the final ranking. */

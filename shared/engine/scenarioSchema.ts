@@ -91,7 +91,8 @@ export const EventCardSchema = z.object({
   anchor: text,
   /** Source id (from `sources`) or a citation. */
   source: z.string().min(1).max(300),
-  effects: z.array(EffectSchema).min(1).max(10),
+  /** None for a facilitator's headline: a card that only announces its title. */
+  effects: z.array(EffectSchema).min(0).max(10),
 });
 
 /** A test of the final (or current) state that an objective asks for. */
@@ -195,7 +196,8 @@ export const ScenarioSchema = z.object({
   nations: z.array(NationSchema).min(2).max(16),
   markets: z.array(MarketSchema).min(1),
   objectives: z.array(ObjectiveSchema).min(1),
-  events: z.array(EventCardSchema).min(1),
+  /** The deck: every card of a scenario changes something (only a facilitator's headline may not). */
+  events: z.array(EventCardSchema.extend({ effects: z.array(EffectSchema).min(1).max(10) })).min(1),
   rules: RulesSchema.prefault({}),
 });
 

@@ -232,6 +232,18 @@ export const EVENT_SPECS: Readonly<Record<EventType, EventSpec>> = {
     params: { nation: 'nation', objective: 'objective', secret: 'boolean', points: 'integer' },
     variants: ['secret'],
   },
+  ScoreChanged: {
+    // from/to: the score in the ranking every viewer sees; the parts: the change of each part.
+    params: {
+      nation: 'nation',
+      from: 'number',
+      to: 'number',
+      softPower: 'signed',
+      sovereignty: 'signed',
+      economy: 'signed',
+      objectives: 'signed',
+    },
+  },
   GameEnded: { params: { ranking: 'ranking', winner: 'nation' } },
 };
 
