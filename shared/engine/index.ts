@@ -8,6 +8,7 @@ export { evaluateObjective, type ObjectiveStatus } from './evaluateObjective.ts'
 export { EVENT_TYPES, type EventType, eventsFor, type GameEvent, type Viewer } from './events.ts';
 export { injectEvent } from './injectEvent.ts';
 export { loadScenario } from './loadScenario.ts';
+export { type ObjectiveProgress, objectivesInView } from './objectivesInView.ts';
 export { emptyOrders, type Orders, type OrdersInput, OrdersSchema } from './ordersSchema.ts';
 export { parseOrders } from './parseOrders.ts';
 export { cloneState, resolveRound } from './resolveRound.ts';

@@ -204,7 +204,8 @@ describe('bots read only their view', () => {
       for (const banned of [/\bresolveRound\b/, /\bcloneState\b/, /\.rng\b/, /\.deck\b/, /secretObjective/]) {
         expect(code, `${file} mentions ${banned}`).not.toMatch(banned);
       }
-      // Engine imports are limited to types, views, orders and (in index.ts) parseOrders.
+      // Engine imports are limited to types, views, orders, (in index.ts) parseOrders and (for the
+      // advisor) the objectives evaluated on a view, which shows a nation its own secret objective only.
       const engineImports = [...code.matchAll(/from '\.\.\/engine\/([^']+)'/g)].map((m) => m[1]);
       for (const mod of engineImports) {
         expect([
@@ -213,6 +214,7 @@ describe('bots read only their view', () => {
           'ordersSchema.ts',
           'scenarioSchema.ts',
           'parseOrders.ts',
+          'objectivesInView.ts',
         ]).toContain(mod);
       }
       // Only the wrapper (index.ts) holds a GameState, to cut the view and check the orders.
