@@ -162,7 +162,7 @@ room.onMessage('welcome', async (w: Welcome) => {
   act();
 });
 
-// `view` and `report` arrive deflated (PROTOCOL §11): raw DEFLATE of their msgpack bytes, primed
+// `view`, `report` and `reports` arrive deflated (PROTOCOL §11): raw DEFLATE of their msgpack bytes, primed
 // with the previous message of the same type as a dictionary when `dictionary` (its length) is not 0.
 const lastBytes = new Map<string, Buffer>();
 function inflate<T>(type: string, m: { deflated: Uint8Array; dictionary: number }): T {
@@ -198,6 +198,12 @@ room.onMessage(
     onReport(r);
   },
 );
+
+// On joining (and on each reconnection) the past reports arrive at once, already cut for this nation.
+room.onMessage('reports', (m: { deflated: Uint8Array; dictionary: number }) => {
+  const past = inflate<{ reports: { round: number; kind: string }[] }>('reports', m);
+  if (past.reports.length > 0) log(`joined with ${past.reports.length} past reports`);
+});
 
 function onReport(r: { round: number; events: GameEvent[] }) {
   const counts = new Map<string, number>();

@@ -312,6 +312,8 @@ class Player {
       this.view = inflate<View>('view', m);
       this.act();
     });
+    // The past reports on joining: read (and counted) but not timed.
+    room.onMessage('reports', (m: DeflatedMessage) => void inflate<unknown>('reports', m));
     room.onMessage('report', (m: DeflatedMessage) => {
       const r = inflate<{ round: number }>('report', m);
       if (this.reportsSeen.has(r.round)) return;

@@ -23,7 +23,12 @@ import {
   viewFor,
 } from '../../shared/engine/index.ts';
 import type { Command, CreateOptions, JoinOptions, Phase } from '../../shared/protocol/schemas.ts';
-import type { BotExplanation, ChatLine, TeamOrdersMessage } from '../../shared/protocol/serverMessages.ts';
+import type {
+  BotExplanation,
+  ChatLine,
+  ReportKind,
+  TeamOrdersMessage,
+} from '../../shared/protocol/serverMessages.ts';
 import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
 import { ChatLog } from './ChatLog.ts';
 import { Members } from './Members.ts';
@@ -36,15 +41,37 @@ export interface Delivery {
   teamOrders(nation: string): void;
   chat(line: ChatLine): void;
   /** Events to publish (a resolved round, an injected card, the end), with the bots' explanations. */
-  report(round: number, events: GameEvent[], bots?: BotExplanation[]): void;
+  report(kind: ReportKind, round: number, events: GameEvent[], bots?: BotExplanation[]): void;
   /** A notice to a nation's team (or to everyone when nation is null). */
   notice(nation: string | null, text: string): void;
+  /** A notice to the facilitator's clients. */
+  noticeFacilitator(text: string): void;
+}
+
+/** A report published earlier in the game (past reports carry no bot explanations). */
+export interface PastReport {
+  kind: ReportKind;
+  round: number;
+  events: GameEvent[];
 }
 
 const fail = (path: string, message: string): { ok: false; errors: Problem[] } => ({
   ok: false,
   errors: [{ path, message }],
 });
+
+const EMPTY_SESSION: SessionSnapshot = {
+  phase: 'lobby',
+  deadline: 0,
+  paused: false,
+  remaining: 0,
+  botSeats: [],
+  forcedBots: [],
+  ready: [],
+  muted: [],
+  kicked: [],
+  asking: [],
+};
 
 interface Submission {
   orders: OrdersInput;
@@ -76,7 +103,8 @@ export class GameSession {
     this.options = record.options;
     this.title = record.title;
     this.state = state;
-    this.session = record.session;
+    // Games saved before a field existed load with its default.
+    this.session = { ...EMPTY_SESSION, ...record.session };
     this.status = record.status as GameSession['status'];
     this.members = new Members(storage, this.code);
     for (const o of storage.orders(this.code, state.round)) {
@@ -95,17 +123,7 @@ export class GameSession {
       status: 'lobby',
       title: options.title ?? scenario.title,
       createdAt: Date.now(),
-      session: {
-        phase: 'lobby',
-        deadline: 0,
-        paused: false,
-        remaining: 0,
-        botSeats: [],
-        forcedBots: [],
-        ready: [],
-        muted: [],
-        kicked: [],
-      },
+      session: { ...EMPTY_SESSION },
     };
     storage.createGame(record, state);
     return new GameSession(storage, record, state);
@@ -174,8 +192,38 @@ export class GameSession {
     else forcedSet.delete(nation);
     this.session.botSeats = [...seats].sort();
     this.session.forcedBots = [...forcedSet].sort();
-    if (on && this.phase === 'orders' && !this.submitted.has(nation)) this.submitBot(nation);
+    // Handed over or given back, the seat's request to play it again is settled.
+    this.session.asking = this.session.asking.filter((n) => n !== nation);
+    const human = this.submitted.has(nation) && this.submitted.get(nation)?.by !== 'bot';
+    if (on && this.phase === 'orders' && (!this.submitted.has(nation) || (forced && human)))
+      this.submitBot(nation);
+    // Handed over before the orders phase: the humans' submission gives way to the bot's, made when
+    // the orders phase opens.
+    else if (on && forced && human) this.withdraw(nation, 'bot', Date.now());
     this.save();
+  }
+
+  /** The facilitator handed the nation's seat to a bot: its humans may not play it. */
+  private handedOver(nation: string): Result<null> {
+    if (!this.session.forcedBots.includes(nation)) return { ok: true, value: null };
+    return fail(
+      '',
+      `a bot plays ${nation} now: the facilitator handed the seat over; ask for it back (askSeat)`,
+    );
+  }
+
+  /** A member of a seat handed to a bot asks to play it again; the facilitator is told. */
+  askSeat(m: MemberRecord): Result<null> {
+    if (!m.nation) return fail('', 'only a player with a nation can ask for its seat back');
+    if (!this.session.forcedBots.includes(m.nation))
+      return fail('', `${m.nation} is not handed to a bot: you can play it already`);
+    // Asked already: the facilitator was told once (the seat shows it), not at every click.
+    if (this.session.asking.includes(m.nation)) return { ok: true, value: null };
+    this.session.asking = [...this.session.asking, m.nation].sort();
+    this.save();
+    this.delivery?.noticeFacilitator(`${m.name} asks to play ${m.nation} again`);
+    this.delivery?.changed();
+    return { ok: true, value: null };
   }
 
   /** The bot a seat gets: an archetype drawn from the game's seed and the nation, at the game's difficulty. */
@@ -215,6 +263,25 @@ export class GameSession {
     return this.chatLog.for(m);
   }
 
+  /**
+   * Every report published so far, oldest first: the resolved rounds (the last one the end, if the game
+   * ended) and the injected cards, each before the resolution of the round it was injected in.
+   */
+  pastReports(): PastReport[] {
+    const reports: PastReport[] = this.storage.rounds(this.code).map((r) => ({
+      kind: r.events.some((e) => e.type === 'GameEnded') ? 'end' : 'round',
+      round: r.round,
+      events: r.events,
+    }));
+    for (const i of this.storage.injects(this.code)) {
+      const at = reports.findIndex((r) => r.kind !== 'inject' && r.round >= i.round);
+      const report: PastReport = { kind: 'inject', round: i.round, events: i.events };
+      if (at < 0) reports.push(report);
+      else reports.splice(at, 0, report);
+    }
+    return reports;
+  }
+
   isSubmitted(nation: string): boolean {
     return this.submitted.has(nation);
   }
@@ -232,6 +299,8 @@ export class GameSession {
   draft(m: MemberRecord, orders: OrdersInput): Result<null> {
     if (!m.nation) return fail('', 'only a player with a nation can draft orders');
     if (this.status === 'ended') return fail('', 'the game has ended');
+    const seat = this.handedOver(m.nation);
+    if (!seat.ok) return seat;
     this.drafts.set(m.nation, { orders, by: m.name });
     this.delivery?.teamOrders(m.nation);
     return { ok: true, value: null };
@@ -241,6 +310,8 @@ export class GameSession {
   submit(m: MemberRecord, input: OrdersInput, now: number): Result<null> {
     const who = this.playing(m);
     if (!who.ok) return who;
+    const seat = this.handedOver(who.value);
+    if (!seat.ok) return seat;
     const parsed = parseOrders(this.state, who.value, input);
     if (!parsed.ok) return parsed;
     this.record(who.value, input, m.name, now);
@@ -251,19 +322,19 @@ export class GameSession {
   retract(m: MemberRecord, now: number): Result<null> {
     const who = this.playing(m);
     if (!who.ok) return who;
+    const seat = this.handedOver(who.value);
+    if (!seat.ok) return seat;
     if (!this.submitted.has(who.value)) return fail('', 'there is no submission to take back');
-    this.storage.addOrder({
-      code: this.code,
-      round: this.state.round,
-      nation: who.value,
-      orders: null,
-      by: m.name,
-      at: now,
-    });
-    this.submitted.delete(who.value);
-    this.delivery?.teamOrders(who.value);
-    this.delivery?.changed();
+    this.withdraw(who.value, m.name, now);
     return { ok: true, value: null };
+  }
+
+  /** Takes the nation's submission back (stored as a retraction by `by`). */
+  private withdraw(nation: string, by: string, now: number) {
+    this.storage.addOrder({ code: this.code, round: this.state.round, nation, orders: null, by, at: now });
+    this.submitted.delete(nation);
+    this.delivery?.teamOrders(nation);
+    this.delivery?.changed();
   }
 
   private record(nation: string, orders: OrdersInput, by: string, now = Date.now()) {
@@ -349,6 +420,9 @@ export class GameSession {
         s.paused = false;
         break;
       case 'AddTime':
+        // A phase whose timer is 0 has no deadline to move: giving it one would end it unasked.
+        if (!s.deadline && !s.remaining && this.phaseSeconds(this.phase) === 0)
+          return fail('seconds', 'this phase has no time limit (its timer is 0): use Next phase to move on');
         if (s.paused) s.remaining = Math.max(0, s.remaining + cmd.seconds * 1000);
         else if (s.deadline) s.deadline = Math.max(now, s.deadline + cmd.seconds * 1000);
         else if (cmd.seconds > 0) s.deadline = now + cmd.seconds * 1000;
@@ -376,8 +450,15 @@ export class GameSession {
             })),
           };
         this.state = result.value.state;
-        this.save(true);
-        this.delivery?.report(this.state.round, result.value.events);
+        this.storage.addInject(
+          this.code,
+          this.state.round,
+          result.value.events,
+          this.state,
+          this.session,
+          this.status,
+        );
+        this.delivery?.report('inject', this.state.round, result.value.events);
         break;
       }
       case 'BotSeat':
@@ -385,7 +466,9 @@ export class GameSession {
         this.setBot(cmd.nation, cmd.on, cmd.on);
         this.delivery?.notice(
           cmd.nation,
-          cmd.on ? 'The facilitator handed your seat to a bot.' : 'The facilitator gave your seat back.',
+          cmd.on
+            ? 'The facilitator handed your seat to a bot: it plays your orders until you get the seat back.'
+            : 'The facilitator gave your seat back.',
         );
         break;
     }
@@ -417,9 +500,15 @@ export class GameSession {
     else this.checkAllReady(now);
   }
 
+  /** The phase's timer in seconds (0: no deadline). */
+  private phaseSeconds(phase: Phase): number {
+    return phase === 'briefing' || phase === 'negotiation' || phase === 'orders'
+      ? this.options.timers[phase]
+      : 0;
+  }
+
   private enterPhase(phase: Phase, now: number) {
-    const seconds =
-      phase === 'briefing' || phase === 'negotiation' || phase === 'orders' ? this.options.timers[phase] : 0;
+    const seconds = this.phaseSeconds(phase);
     this.session = {
       ...this.session,
       phase,
@@ -477,7 +566,7 @@ export class GameSession {
     this.state = state;
     this.session = { ...this.session, phase: 'briefing' };
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
-    this.delivery?.report(round, events, bots);
+    this.delivery?.report('round', round, events, bots);
     for (const n of Object.keys(state.nations)) this.delivery?.teamOrders(n);
     this.enterPhase('briefing', now);
   }
@@ -487,7 +576,7 @@ export class GameSession {
     this.status = 'ended';
     this.session = { ...this.session, phase: 'ended', deadline: 0, paused: false, remaining: 0, ready: [] };
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
-    this.delivery?.report(round, events, bots);
+    this.delivery?.report('end', round, events, bots);
     this.delivery?.changed();
     this.onEnded?.();
   }

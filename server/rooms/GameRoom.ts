@@ -5,6 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { type Client, Room, ServerError } from '@colyseus/core';
 import {
+  eventsFor,
   type GameEvent,
   type GameView,
   type OwnView,
@@ -20,7 +21,12 @@ import {
   JoinOptionsSchema,
   KICKED_CLOSE_CODE,
 } from '../../shared/protocol/schemas.ts';
-import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
+import type {
+  ChatLine,
+  PastReportsMessage,
+  ReportKind,
+  ServerMessages,
+} from '../../shared/protocol/serverMessages.ts';
 import {
   type OwnEvents,
   ownEvents,
@@ -30,7 +36,7 @@ import {
   packView,
 } from '../../shared/protocol/wire.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
-import { type Delivery, GameSession } from '../game/GameSession.ts';
+import { type Delivery, GameSession, type PastReport } from '../game/GameSession.ts';
 import { gameSummary } from '../game/gameSummary.ts';
 import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
@@ -65,6 +71,8 @@ interface Cut {
   adoption: PackedAdoption | null;
   bytes: Map<string, Buffer>;
   own: Map<string, OwnView>;
+  /** The reports published so far (they change only with the state). */
+  past: PastReport[] | null;
 }
 const emptyCut = (): Cut => ({
   state: null,
@@ -72,6 +80,7 @@ const emptyCut = (): Cut => ({
   adoption: null,
   bytes: new Map(),
   own: new Map(),
+  past: null,
 });
 
 const problemText = (errors: { path: string; message: string }[]) =>
@@ -225,9 +234,13 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     );
   }
 
-  /** Everything a (re)joining client needs: its view, its team's orders and the chat it may read. */
+  /**
+   * Everything a (re)joining client needs: the reports so far, its view, its team's orders and the
+   * chat it may read.
+   */
   private catchUp(client: GameClient) {
     const m = this.session.member(client.userData!.token);
+    this.sendReports(client);
     this.sendView(client, true);
     if (m?.nation) this.sendTo(client, 'team', this.session.teamOrders(m.nation));
     if (m) this.sendTo(client, 'chatHistory', this.session.chatFor(m));
@@ -269,6 +282,33 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.sendTo(client, 'view', sent);
   }
 
+  /**
+   * Sends the client every report published so far, cut as its live `report`s were: every event for
+   * the facilitator; for everyone else the public ones, plus for a nation's members those addressed
+   * to the nation. Packed once per kind of viewer and state (a restart brings everyone back at once).
+   */
+  private sendReports(client: GameClient) {
+    const state = this.session.state;
+    if (this.cut.state !== state) this.cut = { ...emptyCut(), state };
+    const viewer = this.viewerOf(client);
+    const key = `reports:${viewer.kind === 'nation' ? viewer.nation : viewer.kind}`;
+    let bytes = this.cut.bytes.get(key);
+    if (!bytes) {
+      this.cut.past ??= this.session.pastReports();
+      const message: PastReportsMessage = {
+        reports: this.cut.past.map((r) => ({
+          round: r.round,
+          kind: r.kind,
+          events: packEvents(eventsFor(r.events, viewer), r.round),
+          bots: [],
+        })),
+      };
+      bytes = encode(message);
+      this.cut.bytes.set(key, bytes);
+    }
+    this.sendTo(client, 'reports', this.deflater.deflate(client.sessionId, 'reports', bytes));
+  }
+
   private viewerOf(client: GameClient): Viewer {
     const m = this.session.member(client.userData!.token);
     if (!m || m.role === 'spectator') return { kind: 'spectator' };
@@ -300,7 +340,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           const m = memberOf(c);
           if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
         }),
-      report: (round: number, events: GameEvent[], bots = []) => {
+      report: (kind: ReportKind, round: number, events: GameEvent[], bots = []) => {
         // Like views: every client but the facilitator gets the public events, packed and deflated
         // once for all who are in step, and a nation's members the events addressed to it beside them.
         const packed = new Map<'public' | 'facilitator', Buffer>();
@@ -308,7 +348,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           let bytes = packed.get(key);
           if (!bytes) {
             const seen = key === 'facilitator' ? events : events.filter((e) => e.audience === 'all');
-            bytes = encode({ round, events: packEvents(seen, round), bots });
+            bytes = encode({ round, kind, events: packEvents(seen, round), bots });
             packed.set(key, bytes);
           }
           return bytes;
@@ -337,6 +377,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
         each(
           (c) => (nation === null || memberOf(c)?.nation === nation) && this.sendTo(c, 'notice', { text }),
         ),
+      noticeFacilitator: (text) =>
+        each((c) => memberOf(c)?.role === 'facilitator' && this.sendTo(c, 'notice', { text })),
     };
   }
 
@@ -377,6 +419,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
         break;
       case 'chat':
         result = s.chat(m, data.channel, data.text, now);
+        break;
+      case 'askSeat':
+        result = s.askSeat(m);
         break;
       default: {
         const cmd = parsed.data as Command;
@@ -440,6 +485,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       }
       seat.connected = s.connectedCount(nation);
       seat.bot = s.session.botSeats.includes(nation);
+      seat.forced = s.session.forcedBots.includes(nation);
+      seat.asking = s.session.asking.includes(nation);
       seat.submitted = s.isSubmitted(nation);
       seat.ready = s.session.ready.includes(nation);
     }

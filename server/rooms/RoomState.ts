@@ -15,6 +15,10 @@ export const SeatState = schema(
     connected: t.uint16(),
     /** A bot plays the seat. */
     bot: t.boolean(),
+    /** The facilitator handed the seat to a bot: its humans may not play it until given it back. */
+    forced: t.boolean(),
+    /** The seat's players asked (askSeat) to play it again; cleared when the facilitator decides. */
+    asking: t.boolean(),
     /** The nation has submitted orders this round (their content stays private). */
     submitted: t.boolean(),
     /** The nation is ready to leave the current briefing or negotiation phase. */

@@ -21,6 +21,7 @@ import { gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from '.
 import { type GameDump, SqliteStorage } from './SqliteStorage.ts';
 import type {
   GameRecord,
+  InjectRecord,
   MemberRecord,
   OrderRecord,
   RoundRecord,
@@ -53,7 +54,13 @@ CREATE TABLE IF NOT EXISTS chat (
   code TEXT NOT NULL REFERENCES games(code), id INTEGER NOT NULL, line TEXT NOT NULL,
   PRIMARY KEY (code, id)
 );
+-- Event cards the facilitator injected, with the round being played then (for late joiners' news).
+CREATE TABLE IF NOT EXISTS injects (
+  id BIGSERIAL PRIMARY KEY, code TEXT NOT NULL REFERENCES games(code), round INTEGER NOT NULL,
+  events TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
+CREATE INDEX IF NOT EXISTS injects_by_game ON injects (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
 CREATE INDEX IF NOT EXISTS games_unfinished ON games (status, owner);
 `;
@@ -256,6 +263,23 @@ export class PostgresStorage implements Storage {
     this.writeGame(code, status, session, text);
   }
 
+  addInject(
+    code: string,
+    round: number,
+    events: GameEvent[],
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void {
+    this.memory.addInject(code, round, events, state, session, status);
+    this.write('INSERT INTO injects (code, round, events) VALUES ($1, $2, $3)', [
+      code,
+      round,
+      JSON.stringify(events),
+    ]);
+    this.writeGame(code, status, session, stateText(state));
+  }
+
   addChat(code: string, line: ChatLine): void {
     this.memory.addChat(code, line);
     this.write('INSERT INTO chat (code, id, line) VALUES ($1, $2, $3)', [
@@ -282,6 +306,9 @@ export class PostgresStorage implements Storage {
   rounds(code: string): RoundRecord[] {
     return this.memory.rounds(code);
   }
+  injects(code: string): InjectRecord[] {
+    return this.memory.injects(code);
+  }
   chat(code: string): ChatLine[] {
     return this.memory.chat(code);
   }
@@ -299,12 +326,13 @@ export class PostgresStorage implements Storage {
 
   private async dump(code: string): Promise<GameDump | undefined> {
     const q = (sql: string) => this.pool.query(sql, [code]).then((r) => r.rows as Row[]);
-    const [games, members, orders, rounds, chat] = await Promise.all([
+    const [games, members, orders, rounds, chat, injects] = await Promise.all([
       q('SELECT * FROM games WHERE code = $1'),
       q('SELECT * FROM members WHERE code = $1 ORDER BY seq'),
       q('SELECT * FROM orders WHERE code = $1 ORDER BY id'),
       q('SELECT round, events, state FROM rounds WHERE code = $1 ORDER BY round'),
       q('SELECT line FROM chat WHERE code = $1 ORDER BY id'),
+      q('SELECT round, events FROM injects WHERE code = $1 ORDER BY id'),
     ]);
     const g = games[0];
     if (!g) return undefined;
@@ -320,6 +348,7 @@ export class PostgresStorage implements Storage {
         state: String(r.state),
       })),
       chat: chat.map((c) => JSON.parse(String(c.line)) as ChatLine),
+      injects: injects.map((i) => ({ round: Number(i.round), events: String(i.events) })),
     };
   }
 

@@ -13,6 +13,7 @@ import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
 import { gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from './rows.ts';
 import type {
   GameRecord,
+  InjectRecord,
   MemberRecord,
   OrderRecord,
   RoundRecord,
@@ -40,6 +41,11 @@ CREATE TABLE IF NOT EXISTS rounds (
 CREATE TABLE IF NOT EXISTS chat (
   id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL REFERENCES games(code), line TEXT NOT NULL
 );
+-- Event cards the facilitator injected, with the round being played then (for late joiners' news).
+CREATE TABLE IF NOT EXISTS injects (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL REFERENCES games(code), round INTEGER NOT NULL,
+  events TEXT NOT NULL
+);
 -- The status and session change with every readiness: kept apart from the large state, whose row
 -- SQLite would otherwise rewrite on each change (older files have them only in games).
 CREATE TABLE IF NOT EXISTS game_sessions (
@@ -48,6 +54,7 @@ CREATE TABLE IF NOT EXISTS game_sessions (
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS chat_by_game ON chat (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
+CREATE INDEX IF NOT EXISTS injects_by_game ON injects (code);
 `;
 
 export class SqliteStorage implements Storage {
@@ -210,6 +217,30 @@ export class SqliteStorage implements Storage {
     ).map((r) => ({ round: Number(r.round), events: JSON.parse(String(r.events)) }));
   }
 
+  addInject(
+    code: string,
+    round: number,
+    events: GameEvent[],
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void {
+    this.transaction(() => {
+      this.stmt('INSERT INTO injects (code, round, events) VALUES (?, ?, ?)').run(
+        code,
+        round,
+        JSON.stringify(events),
+      );
+      this.saveGame(code, status, session, stateText(state));
+    });
+  }
+
+  injects(code: string): InjectRecord[] {
+    return (this.stmt('SELECT round, events FROM injects WHERE code = ? ORDER BY id').all(code) as Row[]).map(
+      (r) => ({ round: Number(r.round), events: JSON.parse(String(r.events)) }),
+    );
+  }
+
   addChat(code: string, line: ChatLine): void {
     this.stmt('INSERT INTO chat (code, line) VALUES (?, ?)').run(code, JSON.stringify(line));
   }
@@ -270,13 +301,19 @@ export class SqliteStorage implements Storage {
           r.state,
         );
       for (const line of dump.chat) this.addChat(g.code, line);
+      for (const i of dump.injects)
+        this.stmt('INSERT INTO injects (code, round, events) VALUES (?, ?, ?)').run(
+          g.code,
+          i.round,
+          i.events,
+        );
     });
   }
 
   /** Removes a game and everything of it (used by the in-memory copy of PostgresStorage). */
   deleteGame(code: string): void {
     this.transaction(() => {
-      for (const table of ['chat', 'orders', 'rounds', 'members', 'game_sessions', 'games'])
+      for (const table of ['injects', 'chat', 'orders', 'rounds', 'members', 'game_sessions', 'games'])
         this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(code);
     });
   }
@@ -295,4 +332,6 @@ export interface GameDump {
   orders: OrderRecord[];
   rounds: { round: number; events: string; state: string }[];
   chat: ChatLine[];
+  /** Injected cards, oldest first (events as stored JSON text). */
+  injects: { round: number; events: string }[];
 }

@@ -32,6 +32,8 @@ export interface SessionSnapshot {
   ready: string[];
   /** Tokens of muted members. */
   muted: string[];
+  /** Nations handed to a bot by the facilitator whose players asked to play them again. */
+  asking: string[];
 }
 
 export interface GameRecord {
@@ -67,6 +69,9 @@ export interface RoundRecord {
   events: GameEvent[];
 }
 
+/** An event card the facilitator injected during a round (its round is the one being played). */
+export type InjectRecord = RoundRecord;
+
 export interface Storage {
   createGame(game: GameRecord, state: GameState): void;
   /** Saves the game's status and session, and the engine state if given (the state at the start of a round). */
@@ -90,6 +95,17 @@ export interface Storage {
     status: string,
   ): void;
   rounds(code: string): RoundRecord[];
+  /** Records an injected card's events and the state after it, in one transaction. */
+  addInject(
+    code: string,
+    round: number,
+    events: GameEvent[],
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void;
+  /** The injected cards' events, oldest first. */
+  injects(code: string): InjectRecord[];
   /** Stores a chat line (its id is numbered per game by the caller). */
   addChat(code: string, line: ChatLine): void;
   chat(code: string): ChatLine[];

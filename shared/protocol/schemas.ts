@@ -134,6 +134,11 @@ export const CLIENT_MESSAGES = {
     })
     .strict(),
   command: CommandSchema,
+  /**
+   * A member of a seat the facilitator handed to a bot asks to play it again: the facilitator is told,
+   * and the seat's `asking` is true until the facilitator decides.
+   */
+  askSeat: z.object({}).strict(),
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof CLIENT_MESSAGES)[T]>;

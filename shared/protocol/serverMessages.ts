@@ -49,12 +49,27 @@ export interface BotExplanation {
   explanation: string;
 }
 
+/**
+ * What a report is about: a resolved round, an event card the facilitator injected during a round,
+ * or the end of the game (the last round resolved, or the facilitator ended it).
+ */
+export type ReportKind = 'round' | 'inject' | 'end';
+
 /** A round's resolution as this client may see it (events in their wire form: see wire.ts). */
 export interface RoundReportMessage {
   round: number;
+  kind: ReportKind;
   events: WireEvent[];
-  /** The bots that played this round, and why they chose their orders. */
+  /** The bots that played this round, and why they chose their orders ([] in past reports). */
   bots: BotExplanation[];
+}
+
+/**
+ * Every report this client may see so far, oldest first, each cut as its live `report` was: sent on
+ * every join and reconnection, before the `view`. A client replaces its list of reports with it.
+ */
+export interface PastReportsMessage {
+  reports: RoundReportMessage[];
 }
 
 /** A refusal: which message, which field (dotted path, '' for the whole message) and why. */
@@ -67,6 +82,7 @@ export interface ErrorMessage {
 export interface InflatedMessages {
   view: WireView;
   report: RoundReportMessage;
+  reports: PastReportsMessage;
 }
 
 /** Server → client messages by type. */
@@ -77,6 +93,8 @@ export interface ServerMessages {
   team: TeamOrdersMessage;
   /** A RoundReportMessage, deflated (wire.ts: Inflater). */
   report: DeflatedMessage;
+  /** A PastReportsMessage, deflated (wire.ts: Inflater); on every join and reconnection, before `view`. */
+  reports: DeflatedMessage;
   chat: ChatLine;
   chatHistory: ChatLine[];
   /** Acknowledges an accepted message (submit, retract, command…). */

@@ -179,7 +179,7 @@ export function withOwnEvents(events: readonly WireEvent[], own: OwnEvents): Wir
 }
 
 /** Message types sent deflated. */
-export const DEFLATED_TYPES = ['view', 'report'] as const;
+export const DEFLATED_TYPES = ['view', 'report', 'reports'] as const;
 export type DeflatedType = (typeof DEFLATED_TYPES)[number];
 
 // The server packs with msgpackr without its record extension (plain msgpack), as Colyseus does.
@@ -220,7 +220,8 @@ export class Inflater {
 
   /**
    * The message itself: a WireView for `view` (with the nation's own part applied, if any), a
-   * RoundReportMessage for `report` (with the nation's own events put back, if any).
+   * RoundReportMessage for `report` (with the nation's own events put back, if any), a
+   * PastReportsMessage for `reports` (each report already cut for this client by the server).
    */
   message<T>(type: DeflatedType, message: DeflatedMessage): T {
     return this.read<T>(type, message, this.bytes(type, message));

@@ -178,6 +178,7 @@ const template: Record<ClientMessageType, fc.Arbitrary<unknown>> = {
     text: fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('   ', '\n', 'x'.repeat(501))),
   }),
   command,
+  askSeat: fc.constant({}),
 };
 
 /** Every path to a value inside a message (objects and arrays, not too deep). */

@@ -92,7 +92,10 @@ export async function stopServer(server: ServerProcess, signal: NodeJS.Signals =
 /** A connected client and everything it received, in order. */
 export interface Player {
   room: Room;
-  /** Every message received; `view` and `report` inflated, with the length of their dictionary. */
+  /**
+   * Every message received; the deflated ones (`view`, `report`, `reports`) inflated, with the length
+   * of their dictionary.
+   */
   messages: { type: string; message: unknown; dictionary?: number }[];
   /** The last message of a type. */
   last<T = Record<string, unknown>>(type: string): T | undefined;
@@ -111,8 +114,9 @@ const isDeflated = (t: string): t is DeflatedType => (DEFLATED_TYPES as readonly
 
 function record(room: Room): Player {
   const messages: Player['messages'] = [];
-  // Views and reports arrive deflated: they are kept inflated (the WireView and the report), as a
-  // client reads them. An inflation failure is kept as an 'inflate-error' message for tests to see.
+  // Views and reports arrive deflated: they are kept inflated (the WireView, the report, the past
+  // reports), as a client reads them. An inflation failure is kept as an 'inflate-error' message for
+  // tests to see.
   const inflater = new Inflater();
   room.onMessage('*', (type, message) => {
     const t = String(type);
