@@ -43,11 +43,12 @@ export function namesFor(scenario: Scenario | null): NameResolvers {
   };
 }
 
+/** The current language's flat messages (for the shared formatters). */
+export function messages(): Record<string, string> {
+  return (i18next.getResourceBundle(i18next.language, 'translation') ?? en) as Record<string, string>;
+}
+
 /** An engine event as a sentence in the current language. */
 export function formatEvent(event: GameEvent, scenario: Scenario | null): string {
-  const messages = (i18next.getResourceBundle(i18next.language, 'translation') ?? en) as Record<
-    string,
-    string
-  >;
-  return formatWith(event, messages, namesFor(scenario));
+  return formatWith(event, messages(), namesFor(scenario));
 }

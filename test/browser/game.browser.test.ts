@@ -112,14 +112,21 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await expect
       .poll(() => screen.locator('[data-testid="round"]').textContent(), { timeout: 15_000 })
       .toContain('2');
-    await screen.waitForSelector('[data-testid="round-report"][open]');
+    // The projector shows the round's report beside the map, never over it.
+    await screen.waitForSelector('[data-testid="round-summary"]:not([hidden])');
+    expect(await screen.locator('dialog[open]').count()).toBe(0);
+    // Every other screen gets the report as a dialog, closed with Esc.
+    for (const p of [fac, ann, chen]) {
+      await p.waitForSelector('[data-testid="round-report"][open]');
+      await p.keyboard.press('Escape');
+      await expect.poll(() => p.locator('[data-testid="round-report"][open]').count()).toBe(0);
+    }
     await expect.poll(() => mapSignature(screen), { timeout: 10_000 }).not.toBe(before);
     await shot(screen, 'projector');
 
     // Hover and click a country: its name and AI stacks.
     const pos = await screen.evaluate(() => window.__sovereignMap?.countryScreenPosition('BR') ?? null);
     expect(pos).not.toBeNull();
-    await screen.locator('[data-testid="round-report"] button').click();
     await screen.mouse.click(pos!.x, pos!.y);
     await expect.poll(() => screen.locator('[data-testid="detail-name"]').textContent()).toBe('Brazil');
 
@@ -214,7 +221,7 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await me.waitForSelector('[data-testid="phase"]');
     for (let guard = 0; guard < 60; guard++) {
       if ((await me.locator('[data-screen="debrief"]').count()) > 0) break;
-      const report = me.locator('[data-testid="round-report"][open] button');
+      const report = me.locator('[data-testid="round-report"][open] [data-testid="report-continue"]');
       if ((await report.count()) > 0) await report.click();
       const current = await phase(me);
       if (current === 'orders') {

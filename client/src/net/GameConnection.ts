@@ -11,7 +11,8 @@ import {
 } from '../../../shared/protocol/schemas.ts';
 import type { InflatedMessages, ServerMessages } from '../../../shared/protocol/serverMessages.ts';
 import { Inflater, unpackEvents, unpackView } from '../../../shared/protocol/wire.ts';
-import { chatKey, type RoomSnapshot, type Store } from '../state/store.ts';
+import { t } from '../i18n.ts';
+import { type ClientReport, chatKey, type RoomSnapshot, type Store } from '../state/store.ts';
 
 /** The server's address: the page's own origin (the server serves the client), or :2567 in Vite dev. */
 export function defaultEndpoint(): string {
@@ -102,6 +103,10 @@ export class GameConnection {
     }
     this.room = room;
     this.store.set({ connection: 'connected', chat: [], reports: [], errors: {}, notices: [], unread: {} });
+    const unpack = (r: InflatedMessages['report']): ClientReport => ({
+      ...r,
+      events: unpackEvents(r.events, r.round),
+    });
     const on = <K extends keyof ServerMessages>(type: K, fn: (m: ServerMessages[K]) => void) =>
       room.onMessage(type, fn as (m: unknown) => void);
     on('welcome', async (w) => {
@@ -135,6 +140,15 @@ export class GameConnection {
         unread: mine ? s.unread : { ...s.unread, [key]: (s.unread[key] ?? 0) + 1 },
       });
     });
+    // The past reports on every join and reconnection: they replace the list, and open no dialog.
+    on('reports', (message) => {
+      try {
+        const past = inflater.message<InflatedMessages['reports']>('reports', message);
+        this.store.set({ reports: past.reports.map(unpack) });
+      } catch {
+        void room.leave(false);
+      }
+    });
     on('report', (message) => {
       let report: InflatedMessages['report'];
       try {
@@ -143,11 +157,16 @@ export class GameConnection {
         void room.leave(false);
         return;
       }
+      const s = this.store.get();
+      const unpacked = unpack(report);
+      const injected = unpacked.events.find((e) => e.type === 'EventCardInjected');
       this.store.set({
-        reports: [
-          ...this.store.get().reports,
-          { ...report, events: unpackEvents(report.events, report.round) },
-        ],
+        reports: [...s.reports, unpacked],
+        liveReports: s.liveReports + 1,
+        notices:
+          report.kind === 'inject' && injected
+            ? [...s.notices, t('ui.notice.injected', { title: String(injected.params.title ?? '') })]
+            : s.notices,
       });
     });
     on('error', (err) =>

@@ -31,7 +31,18 @@ export interface RoomSnapshot {
   spectators: number;
   seats: Record<
     string,
-    { nation: string; players: string[]; connected: number; bot: boolean; submitted: boolean; ready: boolean }
+    {
+      nation: string;
+      players: string[];
+      connected: number;
+      bot: boolean;
+      /** The facilitator handed the seat to a bot (its humans cannot submit). */
+      forced?: boolean;
+      /** Its humans asked the facilitator for the seat back. */
+      asking?: boolean;
+      submitted: boolean;
+      ready: boolean;
+    }
   >;
   clients: Record<string, { name: string; role: string; nation: string }>;
 }
@@ -49,9 +60,13 @@ export interface ClientState {
   view: GameView | null;
   team: TeamOrdersMessage | null;
   chat: ChatLine[];
-  /** Resolved rounds' events as this client may see them, oldest first. */
-  /** The round reports, with their events unpacked (shared/protocol/wire.ts). */
+  /**
+   * The reports this client may see, oldest first, with their events unpacked (shared/protocol/wire.ts):
+   * the past ones sent on joining, then each as it comes.
+   */
   reports: ClientReport[];
+  /** How many reports arrived live on this page (a new one opens the round report; the past ones do not). */
+  liveReports: number;
   /** The server's last refusal per message type, with its problems. */
   errors: Record<string, { path: string; message: string }[]>;
   notices: string[];
@@ -71,6 +86,7 @@ export const initialState = (): ClientState => ({
   team: null,
   chat: [],
   reports: [],
+  liveReports: 0,
   errors: {},
   notices: [],
   unread: {},

@@ -7,6 +7,7 @@ import { STACK_LAYERS } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, pct, replace } from './dom.ts';
+import { objectivesList, roundCard } from './objectives.ts';
 
 /** The quantities shown, with how each is displayed. */
 export const DASHBOARD_QUANTITIES: [keyof NationState, (n: NationState) => string][] = [
@@ -48,6 +49,8 @@ export class Dashboard {
     const n = id ? view.nations[id] : undefined;
     replace(
       this.el,
+      id && n ? roundCard(view, s.scenario) : null,
+      id && n ? objectivesList(view, s.scenario, id, 'dashboard') : null,
       n ? this.nationTable(view, n, s) : null,
       h('h2', {}, t('ui.dashboard.ranking')),
       h(
@@ -80,6 +83,7 @@ export class Dashboard {
           ),
         ),
       ),
+      view.status === 'ended' ? null : h('p', { class: 'muted small' }, t('ui.dashboard.scoreNote')),
     );
   }
 

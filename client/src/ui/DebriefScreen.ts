@@ -14,7 +14,8 @@ import {
   Title,
   Tooltip,
 } from 'chart.js';
-import { formatEvent, t } from '../i18n.ts';
+import { roundDigest } from '../../../shared/report/roundDigest.ts';
+import { messages, namesFor, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, replace } from './dom.ts';
@@ -23,17 +24,6 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
 
 /** The quantities charted over the rounds. */
 export const CHARTED = ['softPower', 'compute', 'capability', 'trust', 'sovereignty'] as const;
-
-/** Decisions that shaped the game, as the engine reported them. */
-const DECISIONS = new Set([
-  'PolicyChanged',
-  'ExportControlChanged',
-  'SanctionChanged',
-  'TreatySigned',
-  'TreatyBroken',
-  'SafetyIncident',
-  'MarketLeaderChanged',
-]);
 
 export class DebriefScreen {
   readonly el = h('main', { class: 'debrief', 'data-screen': 'debrief' });
@@ -66,9 +56,17 @@ export class DebriefScreen {
         'aria-label': t(`quantity.${q}`),
       }),
     );
-    const decisions = s.reports.flatMap((r) =>
-      r.events.filter((e) => DECISIONS.has(e.type)).map((e) => ({ round: r.round, e })),
-    );
+    // The world's headlines of each round, as the round reports gave them (aggregated, no noise).
+    const decisions = s.reports
+      .filter((r) => r.kind !== 'inject')
+      .flatMap((r) =>
+        roundDigest(r.events, {
+          scenario,
+          me: null,
+          messages: messages(),
+          names: namesFor(scenario),
+        }).world.map((line) => ({ round: r.round, line })),
+      );
     const token = s.welcome?.role === 'facilitator' ? `?token=${s.welcome.seatToken}` : '';
     replace(
       this.el,
@@ -86,9 +84,9 @@ export class DebriefScreen {
               '#',
               t('ui.nation'),
               t('ui.score'),
-              t('quantity.softPower'),
-              t('quantity.sovereignty'),
-              t('quantity.economy'),
+              t('ui.debrief.col.softPower'),
+              t('ui.debrief.col.sovereignty'),
+              t('ui.debrief.col.economy'),
               t('ui.debrief.objectives'),
             ].map((x) => h('th', {}, x)),
           ),
@@ -158,14 +156,9 @@ export class DebriefScreen {
         'ol',
         { class: 'feed' },
         decisions
-          .slice(-40)
-          .map(({ round, e }) =>
-            h(
-              'li',
-              {},
-              h('span', { class: 'muted' }, `${t('ui.roundShort', { round })} `),
-              formatEvent(e, scenario),
-            ),
+          .slice(-60)
+          .map(({ round, line }) =>
+            h('li', {}, h('span', { class: 'muted' }, `${t('ui.roundShort', { round })} `), line),
           ),
       ),
       h(

@@ -5,8 +5,20 @@
  */
 import { t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
-import type { ClientState } from '../state/store.ts';
+import type { ClientState, RoomSnapshot } from '../state/store.ts';
 import { h, replace } from './dom.ts';
+import './class.css';
+
+/** A seat as synced, with the flags the server adds for bot seats (optional until every server has them). */
+interface SeatFlags {
+  /** The facilitator handed the seat to a bot (rather than a bot taking an empty or abandoned seat). */
+  forced?: boolean;
+  /** A player of the seat asks to have it back from the bot. */
+  asking?: boolean;
+}
+
+/** A two-step action waiting for its Yes: ending the game, or resolving before every order is in. */
+type Confirm = 'end' | 'resolve' | null;
 
 export class FacilitatorConsole {
   readonly el = h('section', {
@@ -21,6 +33,10 @@ export class FacilitatorConsole {
   private readonly errorLine = h('p', { class: 'field-error', role: 'alert' });
   private built = false;
   private lastKey = '';
+  private last: ClientState | null = null;
+  private confirming: Confirm = null;
+  /** The phase and round the pending confirmation was asked in: it lapses when they move on. */
+  private confirmStage = '';
 
   constructor(net: GameConnection) {
     this.net = net;
@@ -30,16 +46,107 @@ export class FacilitatorConsole {
     this.net.send('command', command);
   }
 
+  /** Opens or closes an inline confirmation, and redraws at once. */
+  private ask(what: Confirm) {
+    const was = this.confirming;
+    this.confirming = what;
+    const s = this.last;
+    this.confirmStage = s?.room ? `${s.room.phase}:${s.room.round}` : '';
+    this.lastKey = '';
+    if (s) this.update(s);
+    // Keep the keyboard where it was: on Cancel while asking (the safe answer), else back on the button.
+    const focus = what ? `#c-${what}-cancel` : was ? `#c-${was}` : null;
+    if (focus) this.clockButtons.querySelector<HTMLButtonElement>(focus)?.focus();
+  }
+
+  /** The board's note on who plays a seat: a bot handed the seat, or one standing in. */
+  private seatNote(seat: RoomSnapshot['seats'][string]) {
+    const flags = seat as SeatFlags;
+    return [
+      seat.bot
+        ? h(
+            'div',
+            {
+              class: `seat-bot${flags.forced ? ' forced' : ''}`,
+              'data-forced': flags.forced ? 'true' : 'false',
+            },
+            flags.forced
+              ? t('ui.console.botForced')
+              : seat.players.length
+                ? t('ui.console.botAbandoned')
+                : t('ui.console.botEmpty'),
+          )
+        : null,
+      flags.asking ? h('div', { class: 'asking', role: 'status' }, t('ui.console.asking')) : null,
+    ];
+  }
+
   update(s: ClientState): void {
     const room = s.room;
     if (!room || !s.welcome || s.welcome.role !== 'facilitator') return;
+    this.last = s;
     if (!this.built) this.build(s);
+    if (this.confirming && this.confirmStage !== `${room.phase}:${room.round}`) this.confirming = null;
+    // The server refuses to add time to a phase without a deadline.
+    const untimed = room.deadline === 0 && room.remaining === 0;
     // Re-render only on change, so a button is never swapped under the pointer.
-    const key = JSON.stringify([room.seats, room.phase, room.paused, room.clients, s.errors.command ?? null]);
+    const key = JSON.stringify([
+      room.seats,
+      room.phase,
+      room.round,
+      room.paused,
+      untimed,
+      room.clients,
+      s.errors.command ?? null,
+      this.confirming,
+    ]);
     if (key === this.lastKey) return;
     this.lastKey = key;
     const button = (id: string, label: string, command: Record<string, unknown>, cls = '') =>
       h('button', { id, class: cls, type: 'button', onclick: () => this.cmd(command) }, label);
+    const seats = Object.values(room.seats);
+    // Bots always send orders: only humans' seats can be missing.
+    const missing = seats.filter((st) => !st.bot && !st.submitted).map((st) => st.nation);
+    const early = room.phase === 'briefing' || room.phase === 'negotiation';
+    const confirm = (what: 'end' | 'resolve', question: string, command: Record<string, unknown>) =>
+      h(
+        'span',
+        { class: 'confirm', role: 'alert', 'data-confirm': what },
+        h('span', {}, question),
+        h(
+          'button',
+          {
+            id: `c-${what}-confirm`,
+            type: 'button',
+            class: 'danger',
+            onclick: () => {
+              this.confirming = null;
+              this.cmd(command);
+              this.lastKey = '';
+              this.update(this.last ?? s);
+            },
+          },
+          t('ui.console.yes'),
+        ),
+        h(
+          'button',
+          { id: `c-${what}-cancel`, type: 'button', class: 'cancel', onclick: () => this.ask(null) },
+          t('ui.console.cancel'),
+        ),
+      );
+    const timeTip = untimed ? t('ui.console.untimed') : undefined;
+    const timeButton = (id: string, label: string, seconds: number) =>
+      h(
+        'button',
+        {
+          id,
+          type: 'button',
+          disabled: untimed,
+          title: timeTip,
+          onclick: () => this.cmd({ type: 'AddTime', seconds }),
+        },
+        label,
+      );
     replace(
       this.board,
       h(
@@ -60,12 +167,15 @@ export class FacilitatorConsole {
         h(
           'tbody',
           {},
-          Object.values(room.seats).map((seat) =>
+          seats.map((seat) =>
             h(
               'tr',
-              { 'data-nation': seat.nation },
+              {
+                'data-nation': seat.nation,
+                class: (seat as SeatFlags).asking ? 'asking' : undefined,
+              },
               h('th', {}, seat.nation),
-              h('td', {}, seat.players.join(', ') || '–', ` (${seat.connected})`),
+              h('td', {}, seat.players.join(', ') || '–', ` (${seat.connected})`, this.seatNote(seat)),
               h(
                 'td',
                 { class: seat.submitted ? 'ok' : '' },
@@ -82,7 +192,7 @@ export class FacilitatorConsole {
                   `bot-${seat.nation}`,
                   seat.bot ? t('ui.console.botOff') : t('ui.console.botOn'),
                   { type: 'BotSeat', nation: seat.nation, on: !seat.bot },
-                  'small',
+                  (seat as SeatFlags).asking ? 'small primary' : 'small',
                 ),
               ),
             ),
@@ -96,11 +206,41 @@ export class FacilitatorConsole {
       room.paused
         ? button('c-resume', t('ui.console.resume'), { type: 'Resume' })
         : button('c-pause', t('ui.console.pause'), { type: 'Pause' }),
-      button('c-plus', t('ui.console.plus'), { type: 'AddTime', seconds: 60 }),
-      button('c-minus', t('ui.console.minus'), { type: 'AddTime', seconds: -60 }),
+      h(
+        'span',
+        { class: 'row time-buttons', title: timeTip },
+        timeButton('c-plus', t('ui.console.plus'), 60),
+        timeButton('c-minus', t('ui.console.minus'), -60),
+        untimed ? h('span', { class: 'muted small-note' }, timeTip) : null,
+      ),
       button('c-advance', t('ui.console.advance'), { type: 'Advance' }),
-      button('c-resolve', t('ui.console.resolve'), { type: 'ForceResolve' }),
-      button('c-end', t('ui.console.end'), { type: 'EndGame' }, 'danger'),
+      this.confirming === 'resolve'
+        ? confirm(
+            'resolve',
+            missing.length
+              ? t(missing.length === 1 ? 'ui.console.resolveMissingOne' : 'ui.console.resolveMissing', {
+                  nations: missing.join(', '),
+                })
+              : t('ui.console.resolveEarly', { phase: t(`ui.phase.${room.phase}`) }),
+            { type: 'ForceResolve' },
+          )
+        : h(
+            'button',
+            {
+              id: 'c-resolve',
+              type: 'button',
+              onclick: () =>
+                early || missing.length ? this.ask('resolve') : this.cmd({ type: 'ForceResolve' }),
+            },
+            t('ui.console.resolve'),
+          ),
+      this.confirming === 'end'
+        ? confirm('end', t('ui.console.endConfirm'), { type: 'EndGame' })
+        : h(
+            'button',
+            { id: 'c-end', type: 'button', class: 'danger', onclick: () => this.ask('end') },
+            t('ui.console.end'),
+          ),
     );
     replace(
       this.clientList,
@@ -173,13 +313,14 @@ export class FacilitatorConsole {
             onclick: () =>
               this.cmd({
                 type: 'InjectEvent',
+                // A headline that changes nothing: the engine takes a card with no effects.
                 card: {
                   id: `custom-${Date.now().toString(36)}`,
                   title: title.value || t('ui.console.customTitle'),
                   text: text.value || title.value || t('ui.console.customText'),
                   anchor: t('ui.console.customAnchor'),
                   source: 'facilitator',
-                  effects: [{ type: 'AdjustQuantity', quantity: 'trust', nations: ['*'], delta: 0 }],
+                  effects: [],
                 },
               }),
           },

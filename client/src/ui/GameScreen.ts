@@ -2,9 +2,10 @@
  * The game: the phase bar, the world map, and a side panel with the orders, the dashboard, the
  * negotiation channels, the news and (for the facilitator) the console. A spectator gets the
  * projector layout: the map large, the scoreboard, the timer and a ticker, nothing private.
- * After each resolution a round report says what happened and why.
+ * After each resolution a round report says what happened and why: a dialog on a player's screen,
+ * a side panel on the projector (it never covers the map).
  */
-import { formatEvent, t } from '../i18n.ts';
+import { t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import type { ChatPanel } from './ChatPanel.ts';
@@ -15,26 +16,9 @@ import { MapPanel } from './MapPanel.ts';
 import { NewsFeed } from './NewsFeed.ts';
 import { OrdersPanel } from './OrdersPanel.ts';
 import { PhaseBar } from './PhaseBar.ts';
+import { RoundReport } from './RoundReport.ts';
 
 type Tab = 'orders' | 'dashboard' | 'chat' | 'news' | 'console';
-
-/** Events worth a line in the round report. */
-const HEADLINES = new Set([
-  'EventCardDrawn',
-  'EventCardInjected',
-  'CardEffect',
-  'PolicyChanged',
-  'ExportControlChanged',
-  'SanctionChanged',
-  'TreatySigned',
-  'TreatyBroken',
-  'MarketLeaderChanged',
-  'OpenWeightsDiffused',
-  'SafetyIncident',
-  'TrustChanged',
-  'ObjectiveAchieved',
-  'GameEnded',
-]);
 
 export class GameScreen {
   readonly el = h('main', { class: 'game', 'data-screen': 'game' });
@@ -47,9 +31,10 @@ export class GameScreen {
   private readonly chat: ChatPanel;
   private readonly tabs = h('nav', { class: 'tabs', role: 'tablist' });
   private readonly side = h('div', { class: 'side' });
-  private readonly report = h('dialog', { class: 'report', 'data-testid': 'round-report' });
+  private readonly report = new RoundReport();
   private tab: Tab | null = null;
-  private reportsSeen = -1;
+  private liveSeen = -1;
+  private panelFor: unknown = null;
   private layout = '';
 
   constructor(net: GameConnection, chat: ChatPanel) {
@@ -80,7 +65,7 @@ export class GameScreen {
         this.el,
         this.bar.el,
         h('div', { class: 'game-body' }, this.map.el, h('div', { class: 'side-wrap' }, this.tabs, this.side)),
-        this.report,
+        this.report.dialog,
       );
     }
     const tabs = this.tabsFor(s);
@@ -110,7 +95,13 @@ export class GameScreen {
     if (spectator) {
       this.dashboard.update(s, null);
       this.news.update(s, 12);
-      replace(this.side, this.dashboard.el, this.news.el);
+      const last = s.reports.filter((r) => r.kind !== 'inject').at(-1);
+      if (s.scenario && last !== this.panelFor) {
+        this.panelFor = last;
+        this.report.showPanel(last, s);
+      }
+      if (this.side.firstChild !== this.report.panel)
+        replace(this.side, this.report.panel, this.dashboard.el, this.news.el);
     } else {
       const panel =
         this.tab === 'orders'
@@ -128,41 +119,13 @@ export class GameScreen {
     this.showReport(s);
   }
 
+  /** A round resolved while this page watched: its report opens (never for an injected card or the past). */
   private showReport(s: ClientState) {
-    if (this.reportsSeen === -1) this.reportsSeen = s.reports.length;
-    if (s.reports.length === this.reportsSeen) return;
-    this.reportsSeen = s.reports.length;
-    const last = s.reports[s.reports.length - 1];
-    if (!last) return;
-    const lines = last.events.filter((e) => HEADLINES.has(e.type)).slice(0, 14);
-    replace(
-      this.report,
-      h('h2', {}, t('ui.report.title', { round: last.round })),
-      lines.length
-        ? h(
-            'ul',
-            {},
-            lines.map((e) => h('li', { 'data-type': e.type }, formatEvent(e, s.scenario))),
-          )
-        : h('p', {}, t('ui.report.quiet')),
-      last.bots?.length
-        ? h(
-            'div',
-            { class: 'bots', 'data-testid': 'bot-explanations' },
-            h('h3', {}, t('ui.report.bots')),
-            h(
-              'ul',
-              {},
-              last.bots.map((b) => h('li', {}, h('strong', {}, `${b.nation}: `), b.explanation)),
-            ),
-          )
-        : null,
-      h(
-        'button',
-        { class: 'primary', type: 'button', onclick: () => this.report.close() },
-        t('ui.report.continue'),
-      ),
-    );
-    if (!this.report.open) this.report.show();
+    if (this.liveSeen === -1) this.liveSeen = s.liveReports;
+    if (s.liveReports === this.liveSeen) return;
+    this.liveSeen = s.liveReports;
+    const last = s.reports.at(-1);
+    if (!last || last.kind === 'inject' || this.layout === 'projector') return;
+    this.report.show(last, s);
   }
 }

@@ -6,6 +6,13 @@ import type { Scenario } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import { h, replace } from './dom.ts';
+import './class.css';
+
+/** The join code in the page's address (`/?code=K7QXM`, the link the lobby shows as a QR code). */
+export function codeFromUrl(search = location.search): string | null {
+  const code = new URLSearchParams(search).get('code')?.trim().toUpperCase() ?? '';
+  return /^[A-Z0-9]{4,8}$/.test(code) ? code : null;
+}
 
 interface ScenarioInfo {
   id: string;
@@ -35,6 +42,8 @@ export class HomeScreen {
   private readonly playAs = h('select', { id: 'play-as' });
   private readonly games = h('ul', { class: 'game-list' });
   private scenarios: ScenarioInfo[] = [];
+  /** The code from a join link, if the page was opened with one. */
+  private readonly linkCode = codeFromUrl();
 
   constructor(net: GameConnection) {
     this.net = net;
@@ -50,6 +59,12 @@ export class HomeScreen {
     this.fillPlayAs();
     this.render();
     void this.load();
+    if (this.linkCode) {
+      // Opened from the lobby's link: the code is in, the nations come up, the name is next.
+      this.say(t('ui.home.codeFromLink', { code: this.linkCode }));
+      void this.pick(this.linkCode, false);
+      queueMicrotask(() => this.nameInput.focus());
+    }
   }
 
   private name(): string | null {
@@ -105,7 +120,7 @@ export class HomeScreen {
   }
 
   /** After a code: the nations of that game, to play one or join its team, or watch. */
-  private async pick(codeInput: string) {
+  private async pick(codeInput: string, focus = true) {
     const code = codeInput.trim().toUpperCase();
     if (!/^[A-Z0-9]{4,8}$/.test(code)) return this.say(t('ui.home.badCode'));
     try {
@@ -128,6 +143,7 @@ export class HomeScreen {
               'li',
               {},
               h('strong', {}, spec?.name ?? n.id),
+              ' ',
               h(
                 'span',
                 { class: 'muted' },
@@ -149,7 +165,7 @@ export class HomeScreen {
         ),
       );
       this.picker.hidden = false;
-      this.picker.querySelector('button')?.focus();
+      if (focus) this.picker.querySelector('button')?.focus();
     } catch (e) {
       this.say(t('ui.home.failed', { reason: (e as Error).message }));
     }
@@ -209,6 +225,15 @@ export class HomeScreen {
       placeholder: 'K7QXM',
       class: 'code-input',
       autocapitalize: 'characters',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      enterkeyhint: 'go',
+      value: this.linkCode ?? '',
+      onkeydown: (e: Event) => {
+        if ((e as KeyboardEvent).key !== 'Enter') return;
+        e.preventDefault();
+        void this.pick(code.value);
+      },
     });
     const quickNation = h(
       'select',
@@ -236,55 +261,56 @@ export class HomeScreen {
         ),
       );
     };
+    const quick = h(
+      'section',
+      { class: 'card quick' },
+      h('h2', {}, t('ui.home.quickTitle')),
+      h('p', {}, t('ui.home.quickText')),
+      h('label', { for: 'quick-nation' }, t('ui.home.quickNation')),
+      quickNation,
+      h(
+        'button',
+        {
+          id: 'quick-play',
+          class: 'primary',
+          onclick: () => {
+            const name = this.name();
+            if (name) void this.run(() => this.net.quickPlay(name, quickNation.value));
+          },
+        },
+        t('ui.home.quickPlay'),
+      ),
+    );
+    const join = h(
+      'section',
+      { class: this.linkCode ? 'card join from-link' : 'card join' },
+      h('h2', {}, t('ui.home.joinTitle')),
+      h('label', { for: 'code' }, t('ui.home.code')),
+      code,
+      h('button', { id: 'join-code', onclick: () => void this.pick(code.value) }, t('ui.home.next')),
+      last && this.net.savedToken(last)
+        ? h(
+            'button',
+            {
+              id: 'rejoin',
+              class: 'secondary',
+              onclick: () => {
+                const name = this.name();
+                if (name) void this.run(() => this.net.rejoin(last, name));
+              },
+            },
+            t('ui.home.rejoin', { code: last }),
+          )
+        : null,
+      this.picker,
+    );
     replace(
       this.el,
       h('header', {}, h('h1', {}, 'Sovereign'), h('p', { class: 'tagline' }, t('ui.home.tagline'))),
       h('label', { for: 'name' }, t('ui.home.name')),
       this.nameInput,
       this.status,
-      h(
-        'section',
-        { class: 'card quick' },
-        h('h2', {}, t('ui.home.quickTitle')),
-        h('p', {}, t('ui.home.quickText')),
-        h('label', { for: 'quick-nation' }, t('ui.home.quickNation')),
-        quickNation,
-        h(
-          'button',
-          {
-            id: 'quick-play',
-            class: 'primary',
-            onclick: () => {
-              const name = this.name();
-              if (name) void this.run(() => this.net.quickPlay(name, quickNation.value));
-            },
-          },
-          t('ui.home.quickPlay'),
-        ),
-      ),
-      h(
-        'section',
-        { class: 'card' },
-        h('h2', {}, t('ui.home.joinTitle')),
-        h('label', { for: 'code' }, t('ui.home.code')),
-        code,
-        h('button', { id: 'join-code', onclick: () => void this.pick(code.value) }, t('ui.home.next')),
-        last && this.net.savedToken(last)
-          ? h(
-              'button',
-              {
-                id: 'rejoin',
-                class: 'secondary',
-                onclick: () => {
-                  const name = this.name();
-                  if (name) void this.run(() => this.net.rejoin(last, name));
-                },
-              },
-              t('ui.home.rejoin', { code: last }),
-            )
-          : null,
-        this.picker,
-      ),
+      this.linkCode ? [join, quick] : [quick, join],
       h(
         'section',
         { class: 'card' },

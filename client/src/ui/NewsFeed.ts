@@ -14,17 +14,22 @@ const QUIET = new Set([
   'ComputeBuilt',
   'TalentMoved',
   'AdoptionShifted',
+  'ScoreChanged',
 ]);
 
 export class NewsFeed {
   readonly el = h('section', { class: 'news card', 'aria-label': t('ui.news.title') });
-  private shown = -1;
+  private shown: unknown = null;
+  private shownFor: unknown = null;
+  private shownAll = false;
   private showAll = false;
 
   update(s: ClientState, limit = 400): void {
-    const key = s.reports.length * 2 + (this.showAll ? 1 : 0);
-    if (key === this.shown) return;
-    this.shown = key;
+    // The scenario may arrive after the reports: names are resolved from it, so redraw then too.
+    if (s.reports === this.shown && this.showAll === this.shownAll && s.scenario === this.shownFor) return;
+    this.shown = s.reports;
+    this.shownFor = s.scenario;
+    this.shownAll = this.showAll;
     const rounds = [...s.reports].reverse();
     replace(
       this.el,

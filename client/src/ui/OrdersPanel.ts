@@ -1,10 +1,13 @@
 /**
- * The orders panel: budget allocation that never exceeds the budget (remaining shown live), model
- * release, the export-control matrix, tariffs and sanctions, the sovereign model programme, visa,
- * regulation, aid, and treaty proposals and answers. Checked with the same zod schema as the server
- * before sending; the server's refusals are shown next to their field. Plain form controls, so it
- * is usable from the keyboard. The team's draft is shared as it is edited.
+ * The orders panel: this round's event card, the nation's goals, the advisor, the budget (what is
+ * left shown live; an over-budget allocation is kept as typed and named as the problem), model
+ * release, export controls, tariffs and sanctions, the sovereign model programme, visa, regulation,
+ * aid, and treaty proposals and answers. Read and filled through the pure orderForm conversions;
+ * checked with the same zod schema as the server before sending; the server's refusals are shown
+ * next to their field. A team shares one draft: a teammate's edits fill every field this player
+ * has not just edited, so nobody's proposal or answer is dropped silently.
  */
+import { advise } from '../../../shared/bots/advise.ts';
 import {
   BUDGET_LINES,
   CONTROL_TIERS,
@@ -18,19 +21,19 @@ import {
 } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
+import {
+  budgetLeft,
+  type FormShape,
+  type FormValues,
+  formToOrders,
+  ordersToForm,
+  proposalRows,
+} from '../orders/orderForm.ts';
 import type { ClientState } from '../state/store.ts';
 import { withTooltip } from './Dashboard.ts';
 import { h, num, replace } from './dom.ts';
-
-const REGIONS = [
-  'East Asia & Pacific',
-  'Europe & Central Asia',
-  'Latin America & Caribbean',
-  'Middle East & North Africa',
-  'North America',
-  'South Asia',
-  'Sub-Saharan Africa',
-];
+import { FirstRoundGuide } from './FirstRoundGuide.ts';
+import { objectivesList, roundCard } from './objectives.ts';
 
 /** Splits a server problem path ('orders.budget.compute', 'budget', 'exportControls.0.target') to a field key. */
 export function fieldOf(path: string): string {
@@ -39,28 +42,35 @@ export function fieldOf(path: string): string {
   return p.split('.')[0] ?? '';
 }
 
-/** Caps a line so the allocation stays within the budget; returns the capped value. */
-export function capLine(budget: number, others: number, wanted: number): number {
-  const room = Math.max(0, Math.floor((budget - others) * 100) / 100);
-  return Math.max(0, Math.min(wanted, room));
-}
+/** How long a field this player edited wins over a teammate's draft (ms). */
+const OWN_EDIT_WINS_MS = 4000;
+
+type Field = HTMLInputElement | HTMLSelectElement;
 
 export class OrdersPanel {
   readonly el = h('form', { class: 'orders card', 'aria-label': t('ui.orders.title'), novalidate: true });
   private readonly net: GameConnection;
+  private readonly guide = new FirstRoundGuide();
   private round = -1;
   private nation: string | null = null;
-  private inputs = new Map<string, HTMLInputElement | HTMLSelectElement>();
-  private readonly errorSlots = new Map<string, HTMLElement>();
+  private inputs = new Map<string, Field>();
+  private shape: FormShape = { targets: [], incoming: [] };
   private readonly remaining = h('output', {
     class: 'remaining',
     'data-testid': 'remaining',
     'aria-live': 'polite',
   });
+  private readonly overBudget = h('span', { class: 'field-error', role: 'alert', 'data-testid': 'over' });
+  private readonly advice = h('p', { class: 'advice', 'data-testid': 'advice', hidden: true });
+  private readonly botNote = h('div', { class: 'bot-note', 'data-testid': 'bot-note', hidden: true });
+  private proposalBox = h('div', {});
   private budget = 0;
-  private editedAt = 0;
+  /** When this player last edited each field (ms), so a teammate's draft does not undo it. */
+  private readonly editedAt = new Map<string, number>();
+  private lastTeam: unknown = null;
   private draftTimer: ReturnType<typeof setTimeout> | null = null;
-  private proposals: { to: HTMLSelectElement; type: HTMLSelectElement }[] = [];
+  private others: string[] = [];
+  private state: ClientState | null = null;
 
   constructor(net: GameConnection) {
     this.net = net;
@@ -68,85 +78,121 @@ export class OrdersPanel {
       e.preventDefault();
       this.submit();
     });
-    this.el.addEventListener('input', () => {
-      this.editedAt = Date.now();
+    const edited = (e: Event) => {
+      const key = (e.target as HTMLElement | null)?.dataset?.field;
+      if (key) this.editedAt.set(key, Date.now());
       this.refreshRemaining();
-      if (this.draftTimer) clearTimeout(this.draftTimer);
-      this.draftTimer = setTimeout(() => this.shareDraft(), 400);
-    });
+      this.scheduleDraft();
+    };
+    this.el.addEventListener('input', edited);
+    this.el.addEventListener('change', edited);
+  }
+
+  private scheduleDraft() {
+    if (this.draftTimer) clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.shareDraft(), 400);
+  }
+
+  private field<T extends Field>(key: string, el: T): T {
+    el.dataset.field = key;
+    this.inputs.set(key, el);
+    return el;
   }
 
   private slot(key: string): HTMLElement {
-    const el = h('span', { class: 'field-error', role: 'alert', 'data-error-for': key });
-    this.errorSlots.set(key, el);
-    return el;
+    return h('span', { class: 'field-error', role: 'alert', 'data-error-for': key });
   }
 
   private select(key: string, options: readonly string[], value: string, label: (o: string) => string) {
     const el = h(
       'select',
-      { id: `o-${key}`, name: key },
+      { id: `o-${key.replace('.', '-')}`, name: key },
       options.map((o) => h('option', { value: o, selected: o === value }, label(o))),
     );
     el.value = value;
-    this.inputs.set(key, el);
-    return el;
+    return this.field(key, el);
   }
 
   /** Rebuilds the form for a new round (or a new nation); keeps it as the player left it otherwise. */
   update(s: ClientState): void {
+    this.state = s;
     const view = s.view;
     const me = s.welcome?.nation ?? null;
     if (!view || !me || !view.nations[me]) return;
     if (view.round !== this.round || me !== this.nation) {
       this.round = view.round;
       this.nation = me;
+      this.lastTeam = null;
+      this.editedAt.clear();
       this.build(view, me, s);
     }
-    // A teammate's draft replaces the form unless this player is editing right now.
     const team = s.team;
-    if (
-      team?.draft &&
-      team.draftBy !== s.welcome?.name &&
-      team.round === view.round &&
-      Date.now() - this.editedAt > 1500
-    ) {
-      this.apply(team.draft);
+    if (team !== this.lastTeam) {
+      this.lastTeam = team;
+      if (team?.draft && team.draftBy !== s.welcome?.name && team.round === view.round)
+        this.mergeTeammate(team.draft);
     }
+    const seat = s.room?.seats[me];
+    const forced = Boolean(seat?.bot && seat.forced);
+    this.showBotNote(forced, Boolean(seat?.asking));
+    const submit = this.el.querySelector<HTMLButtonElement>('#submit-orders');
+    if (submit) submit.disabled = forced;
     this.showErrors(s.errors.submit ?? s.errors.draft ?? []);
     const submittedNote = this.el.querySelector('[data-testid="submit-state"]');
     if (submittedNote)
-      submittedNote.textContent = team?.submitted
-        ? t('ui.orders.submittedBy', { name: team.submittedBy ?? '' })
-        : t('ui.orders.notYet');
+      submittedNote.textContent = forced
+        ? t('ui.orders.botPlays')
+        : team?.submitted
+          ? t('ui.orders.submittedBy', { name: team.submittedBy ?? '' })
+          : t('ui.orders.notYet');
+    this.guide.update(this.el, s);
+  }
+
+  private showBotNote(forced: boolean, asking: boolean) {
+    this.botNote.hidden = !forced;
+    if (!forced) return;
+    replace(
+      this.botNote,
+      h('strong', {}, t('ui.orders.botTitle')),
+      ' ',
+      t('ui.orders.botText'),
+      ' ',
+      asking
+        ? h('span', { class: 'muted', 'data-testid': 'asked' }, t('ui.orders.asked'))
+        : h(
+            'button',
+            {
+              type: 'button',
+              class: 'secondary small',
+              id: 'ask-seat',
+              onclick: () => this.net.send('askSeat', {}),
+            },
+            t('ui.orders.askBack'),
+          ),
+    );
   }
 
   private build(view: GameView, me: string, s: ClientState) {
     const n = view.nations[me]!;
     this.inputs = new Map();
-    this.errorSlots.clear();
-    this.proposals = [];
     this.budget = n.budget;
-    const others = Object.keys(view.nations).filter((x) => x !== me);
+    this.others = Object.keys(view.nations).filter((x) => x !== me);
+    const incoming = view.proposals.filter((p) => p.to === me);
+    this.shape = { targets: this.others, incoming: incoming.map((p) => p.id) };
+    const name = (id: string) => s.scenario?.nations.find((x) => x.id === id)?.name ?? id;
     const budgetRows = BUDGET_LINES.map((line) => {
-      const input = h('input', {
-        id: `o-budget-${line}`,
-        name: `budget.${line}`,
-        type: 'number',
-        min: 0,
-        step: 0.1,
-        value: 0,
-        inputmode: 'decimal',
-      });
-      input.addEventListener('input', () => {
-        const othersSum = BUDGET_LINES.filter((l) => l !== line).reduce(
-          (sum, l) => sum + Number(this.inputs.get(`budget.${l}`)?.value || 0),
-          0,
-        );
-        const capped = capLine(this.budget, othersSum, Number(input.value || 0));
-        if (capped !== Number(input.value || 0)) input.value = String(capped);
-      });
-      this.inputs.set(`budget.${line}`, input);
+      const input = this.field(
+        `budget.${line}`,
+        h('input', {
+          id: `o-budget-${line}`,
+          name: `budget.${line}`,
+          type: 'number',
+          min: 0,
+          step: 0.1,
+          value: 0,
+          inputmode: 'decimal',
+        }),
+      );
       return h(
         'div',
         { class: 'row' },
@@ -155,28 +201,14 @@ export class OrdersPanel {
         this.slot(`budget.${line}`),
       );
     });
-    const matrix = h(
-      'table',
-      { class: 'controls-matrix' },
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', {}, t('ui.orders.target')),
-          h('th', {}, t('ui.orders.chips')),
-          h('th', {}, t('ui.orders.models')),
-          h('th', {}, t('quantity.tariffs')),
-          h('th', {}, t('quantity.sanctions')),
-        ),
-      ),
-      h(
-        'tbody',
-        {},
-        others.map((target) => {
-          const c = n.policies.exportControls[target];
-          const tariff = h('input', {
+    const controls = h(
+      'ul',
+      { class: 'controls-list' },
+      this.others.map((target) => {
+        const c = n.policies.exportControls[target];
+        const tariff = this.field(
+          `tariff.${target}`,
+          h('input', {
             id: `o-tariff-${target}`,
             type: 'number',
             min: 0,
@@ -184,71 +216,87 @@ export class OrdersPanel {
             step: 5,
             value: Math.round((n.policies.tariffs[target] ?? 0) * 100),
             class: 'short',
-          });
-          this.inputs.set(`tariff.${target}`, tariff);
-          const sanction = h('input', {
+            inputmode: 'numeric',
+          }),
+        );
+        const sanction = this.field(
+          `sanction.${target}`,
+          h('input', {
             id: `o-sanction-${target}`,
             type: 'checkbox',
             checked: n.policies.sanctions.includes(target),
-          });
-          this.inputs.set(`sanction.${target}`, sanction);
-          return h(
-            'tr',
-            { 'data-target': target },
-            h('th', {}, target),
-            h(
-              'td',
-              {},
+          }),
+        );
+        const labelled = (id: string, label: string, control: HTMLElement, suffix = '') =>
+          h('label', { class: 'control', for: id }, h('span', { class: 'muted' }, label), control, suffix);
+        return h(
+          'li',
+          { 'data-target': target },
+          h('strong', {}, name(target)),
+          h(
+            'div',
+            { class: 'control-row' },
+            labelled(
+              `o-chips-${target}`,
+              t('ui.orders.chips'),
               this.select(`chips.${target}`, CONTROL_TIERS, c?.chips ?? 'open', (o) => t(`tier.${o}`)),
             ),
-            h(
-              'td',
-              {},
+            labelled(
+              `o-models-${target}`,
+              t('ui.orders.models'),
               this.select(`models.${target}`, CONTROL_TIERS, c?.models ?? 'open', (o) => t(`tier.${o}`)),
             ),
-            h('td', {}, tariff, '%'),
-            h('td', {}, sanction),
-          );
-        }),
-      ),
+            labelled(`o-tariff-${target}`, t('quantity.tariffs'), tariff, '%'),
+            labelled(`o-sanction-${target}`, t('quantity.sanctions'), sanction),
+          ),
+        );
+      }),
     );
     const openNations = Object.values(view.nations)
       .filter((x) => x.policies.release === 'open')
       .map((x) => x.id);
-    const incoming = view.proposals.filter((p) => p.to === me);
-    const answerRows = incoming.map((p) => {
-      const sel = this.select(`answer.${p.id}`, ['', 'accept', 'reject'], '', (o) =>
-        o ? t(`ui.orders.${o}`) : t('ui.orders.undecided'),
-      );
-      return h('li', {}, `${t(`treaty.${p.type}`)} ← ${p.from} `, sel);
-    });
-    const proposalRow = () => {
-      const type = h(
-        'select',
+    const answerRows = incoming.map((p) =>
+      h(
+        'li',
         {},
-        h('option', { value: '' }, '–'),
-        TREATY_TYPES.map((tt) => h('option', { value: tt }, t(`treaty.${tt}`))),
-      );
-      const to = h(
-        'select',
-        {},
-        others.map((o) => h('option', { value: o }, o)),
-      );
-      this.proposals.push({ type, to });
-      return h('div', { class: 'row' }, type, to);
-    };
+        h(
+          'label',
+          { for: `o-answer-${p.id}` },
+          t('ui.orders.proposalFrom', { type: t(`treaty.${p.type}`), from: name(p.from) }),
+        ),
+        ' ',
+        this.select(`answer.${p.id}`, ['', 'accept', 'reject'], '', (o) =>
+          o ? t(`ui.orders.${o}`) : t('ui.orders.undecided'),
+        ),
+      ),
+    );
+    this.proposalBox = h('div', { class: 'proposals' });
+    this.setProposalRows(2);
     replace(
       this.el,
       h('h2', {}, t('ui.orders.title')),
+      this.botNote,
+      roundCard(view, s.scenario),
+      objectivesList(view, s.scenario, me, 'orders', view.round === 1),
       h(
-        'fieldset',
-        {},
-        h('legend', {}, withTooltip('budget', t('quantity.budget')), ` US$${num(n.budget)}bn`),
-        budgetRows,
-        h('p', {}, t('ui.orders.remaining'), ' ', this.remaining),
+        'div',
+        { class: 'advisor' },
         h(
           'button',
-          { type: 'button', class: 'secondary small', id: 'suggest', onclick: () => this.suggest(s, me) },
+          { type: 'button', class: 'secondary', id: 'advise', onclick: () => this.askAdvisor() },
+          t('ui.orders.advise'),
+        ),
+        this.advice,
+      ),
+      h(
+        'fieldset',
+        { 'data-part': 'budget' },
+        h('legend', {}, withTooltip('budget', t('quantity.budget')), ` US$${num(n.budget)}bn`),
+        budgetRows,
+        h('p', {}, t('ui.orders.remaining'), ' ', this.remaining, ' ', this.overBudget),
+        h(
+          'button',
+          { type: 'button', class: 'secondary small', id: 'suggest', onclick: () => this.suggest() },
           t('ui.orders.suggest'),
         ),
         h(
@@ -262,38 +310,25 @@ export class OrdersPanel {
         'fieldset',
         {},
         h('legend', {}, t('ui.dashboard.policies')),
-        h(
-          'div',
-          { class: 'row' },
-          h('label', { for: 'o-release' }, withTooltip('release', t('quantity.release'))),
-          this.select('release', RELEASE_POLICIES, n.policies.release, (o) => t(`policy.release.${o}`)),
-          this.slot('release'),
+        this.policyRow('release', withTooltip('release', t('quantity.release')), RELEASE_POLICIES, n, (o) =>
+          t(`policy.release.${o}`),
         ),
-        h(
-          'div',
-          { class: 'row' },
-          h('label', { for: 'o-regulation' }, withTooltip('regulation', t('quantity.regulation'))),
-          this.select('regulation', REGULATION_LEVELS, n.policies.regulation, (o) =>
-            t(`policy.regulation.${o}`),
-          ),
-          this.slot('regulation'),
+        this.policyRow(
+          'regulation',
+          withTooltip('regulation', t('quantity.regulation')),
+          REGULATION_LEVELS,
+          n,
+          (o) => t(`policy.regulation.${o}`),
         ),
-        h(
-          'div',
-          { class: 'row' },
-          h('label', { for: 'o-visa' }, withTooltip('visa', t('quantity.visa'))),
-          this.select('visa', VISA_POLICIES, n.policies.visa, (o) => t(`policy.visa.${o}`)),
-          this.slot('visa'),
+        this.policyRow('visa', withTooltip('visa', t('quantity.visa')), VISA_POLICIES, n, (o) =>
+          t(`policy.visa.${o}`),
         ),
         h(
           'div',
           { class: 'row' },
           h('label', { for: 'o-aidRegion' }, withTooltip('aid', t('policy.aidRegion'))),
-          this.select(
-            'aidRegion',
-            ['', ...REGIONS],
-            n.policies.aidRegion ?? '',
-            (o) => o || t('policy.aidRegion.none'),
+          this.select('aidRegion', ['', ...this.regions(s)], n.policies.aidRegion ?? '', (o) =>
+            o ? o : t('policy.aidRegion.none'),
           ),
           this.slot('aidRegion'),
         ),
@@ -301,11 +336,8 @@ export class OrdersPanel {
           'div',
           { class: 'row' },
           h('label', { for: 'o-programmeBase' }, withTooltip('sovereignModel', t('policy.programme'))),
-          this.select(
-            'programmeBase',
-            ['', ...openNations],
-            n.policies.programmeBase ?? '',
-            (o) => o || t('policy.programme.none'),
+          this.select('programmeBase', ['', ...openNations], n.policies.programmeBase ?? '', (o) =>
+            o ? name(o) : t('policy.programme.none'),
           ),
           this.slot('programmeBase'),
         ),
@@ -314,114 +346,200 @@ export class OrdersPanel {
         'fieldset',
         {},
         h('legend', {}, withTooltip('exportControls', t('quantity.exportControls'))),
-        matrix,
+        controls,
         this.slot('exportControls'),
         this.slot('tariffs'),
         this.slot('sanctions'),
       ),
       h(
         'fieldset',
-        {},
+        { 'data-part': 'treaties' },
         h('legend', {}, t('ui.orders.treaties')),
         incoming.length
           ? h('ul', { class: 'answers' }, answerRows)
           : h('p', { class: 'muted' }, t('ui.orders.noProposals')),
         h('p', {}, t('ui.orders.propose')),
-        proposalRow(),
-        proposalRow(),
+        this.proposalBox,
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary small',
+            id: 'add-proposal',
+            onclick: () => this.setProposalRows(proposalRows(this.values()) + 1),
+          },
+          t('ui.orders.addProposal'),
+        ),
         this.slot('treaties'),
       ),
       h('p', { class: 'field-error', role: 'alert', 'data-error-for': '' }),
       h('button', { type: 'submit', class: 'primary', id: 'submit-orders' }, t('ui.orders.submit')),
       h('p', { class: 'muted', 'data-testid': 'submit-state' }, ''),
-      s.team?.submitted ? null : null,
     );
-    this.suggest(s, me);
+    this.suggest(false);
   }
 
-  /** Fills the budget with the scenario's suggested split for this nation (rounded down to cents). */
-  private suggest(s: ClientState, me: string) {
-    const shares = s.scenario?.nations.find((x) => x.id === me)?.defaultAllocation;
-    for (const l of BUDGET_LINES) {
-      const input = this.inputs.get(`budget.${l}`);
-      if (input) input.value = String(Math.floor(this.budget * (shares?.[l] ?? 0) * 100) / 100);
+  private policyRow(
+    key: 'release' | 'regulation' | 'visa',
+    label: HTMLElement,
+    options: readonly string[],
+    n: GameView['nations'][string],
+    show: (o: string) => string,
+  ) {
+    return h(
+      'div',
+      { class: 'row' },
+      h('label', { for: `o-${key}` }, label),
+      this.select(key, options, n.policies[key], show),
+      this.slot(key),
+    );
+  }
+
+  /** The scenario's regions, in a stable order. */
+  private regions(s: ClientState): string[] {
+    return [...new Set(s.scenario?.markets.map((m) => m.region) ?? [])].sort();
+  }
+
+  /** Makes sure the form has at least `rows` proposal rows (never removes one that holds a proposal). */
+  private setProposalRows(rows: number) {
+    const have = proposalRows(this.values());
+    const name = (id: string) => this.state?.scenario?.nations.find((x) => x.id === id)?.name ?? id;
+    for (let i = have; i < Math.min(rows, 8); i++) {
+      const type = this.field(
+        `propose.${i}.type`,
+        h(
+          'select',
+          { id: `o-propose-${i}-type`, 'aria-label': t('ui.orders.proposalType') },
+          h('option', { value: '' }, t('ui.orders.noTreaty')),
+          TREATY_TYPES.map((tt) => h('option', { value: tt }, t(`treaty.${tt}`))),
+        ),
+      );
+      const to = this.field(
+        `propose.${i}.to`,
+        h(
+          'select',
+          { id: `o-propose-${i}-to`, 'aria-label': t('ui.orders.proposalTo') },
+          this.others.map((o) => h('option', { value: o }, name(o))),
+        ),
+      );
+      this.proposalBox.append(h('div', { class: 'row' }, type, h('span', {}, t('ui.orders.with')), to));
+    }
+  }
+
+  /** The form's current values. */
+  private values(): FormValues {
+    const v: FormValues = {};
+    for (const [key, el] of this.inputs)
+      v[key] = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+    return v;
+  }
+
+  /** Writes values into the form (only the keys given); `skip` says which to leave as they are. */
+  private write(values: FormValues, skip: (key: string) => boolean = () => false) {
+    const rows = proposalRows(values);
+    if (rows > proposalRows(this.values())) this.setProposalRows(rows);
+    let skipped = false;
+    for (const [key, value] of Object.entries(values)) {
+      const el = this.inputs.get(key);
+      if (!el) continue;
+      const current = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
+      if (current === value) continue;
+      if (skip(key)) {
+        skipped = true;
+        continue;
+      }
+      if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = value === true;
+      else el.value = String(value);
     }
     this.refreshRemaining();
+    return skipped;
+  }
+
+  /**
+   * A teammate's draft: every field takes the teammate's value, except those this player edited in
+   * the last few seconds; if any of those differ, the merged form is shared back so the team's draft
+   * holds both edits.
+   */
+  private mergeTeammate(draft: OrdersInput) {
+    const now = Date.now();
+    const recent = (key: string) => now - (this.editedAt.get(key) ?? 0) < OWN_EDIT_WINS_MS;
+    const skipped = this.write(ordersToForm(draft, proposalRows(this.values())), recent);
+    if (skipped) this.scheduleDraft();
+  }
+
+  /** Marks every field as this player's edit and shares the draft (after the advisor or a suggestion). */
+  private touchAll() {
+    const now = Date.now();
+    for (const key of this.inputs.keys()) this.editedAt.set(key, now);
+    this.scheduleDraft();
+  }
+
+  /**
+   * Fills the budget with the scenario's suggested split for this nation (rounded down to cents). Aid
+   * with no aid region chosen would be wasted, so its share goes to the other lines.
+   */
+  private suggest(share = true) {
+    const me = this.nation;
+    const shares = { ...this.state?.scenario?.nations.find((x) => x.id === me)?.defaultAllocation };
+    const values = this.values();
+    if (!values.aidRegion && shares.aid) {
+      const rest = BUDGET_LINES.filter((l) => l !== 'aid').reduce((s, l) => s + (shares[l] ?? 0), 0);
+      for (const l of BUDGET_LINES)
+        if (l !== 'aid' && rest > 0) shares[l] = (shares[l] ?? 0) * (1 + (shares.aid ?? 0) / rest);
+      shares.aid = 0;
+    }
+    const v: FormValues = {};
+    for (const l of BUDGET_LINES)
+      v[`budget.${l}`] = String(Math.floor(this.budget * (shares[l] ?? 0) * 100) / 100);
+    this.write(v);
+    if (share) this.touchAll();
   }
 
   private clearBudget() {
-    for (const l of BUDGET_LINES) {
-      const input = this.inputs.get(`budget.${l}`);
-      if (input) input.value = '0';
-    }
-    this.refreshRemaining();
+    this.write(Object.fromEntries(BUDGET_LINES.map((l) => [`budget.${l}`, '0'])));
+    this.touchAll();
   }
 
-  private value(key: string): string {
-    return this.inputs.get(key)?.value ?? '';
+  /** The advisor's plan from this player's own view: fills the form and says why. */
+  private askAdvisor() {
+    const s = this.state;
+    const me = this.nation;
+    if (!s?.view || !s.scenario || !me) return;
+    const advice = advise(s.view, s.scenario, me);
+    const base: FormValues = {};
+    for (let i = 0; i < proposalRows(this.values()); i++) base[`propose.${i}.type`] = '';
+    this.write({ ...base, ...ordersToForm(advice.orders) });
+    const goals = advice.objectives.map((o) => o.title);
+    replace(
+      this.advice,
+      h('strong', {}, t(`advisor.${advice.archetype}`)),
+      ' ',
+      goals.length
+        ? t('ui.orders.adviceGoals', { count: goals.length, goals: goals.join('; ') })
+        : t('ui.orders.adviceNoGoals'),
+      ' ',
+      t('ui.orders.adviceEdit'),
+    );
+    this.advice.hidden = false;
+    this.advice.scrollIntoView({ block: 'nearest' });
+    this.touchAll();
   }
 
   private refreshRemaining() {
-    const spent = BUDGET_LINES.reduce((sum, l) => sum + Number(this.value(`budget.${l}`) || 0), 0);
-    this.remaining.textContent = `US$${num(this.budget - spent, 2)}bn`;
+    const { left } = budgetLeft(this.values(), this.budget);
+    this.remaining.textContent = `US$${num(Math.max(0, left), 2)}bn`;
+    this.overBudget.textContent =
+      left < 0 ? t('ui.orders.overBudget', { over: num(-left, 2), budget: num(this.budget, 2) }) : '';
   }
 
   /** The form as orders (the same shape the server's zod schema parses). */
   orders(): OrdersInput {
-    const targets = [...this.inputs.keys()].filter((k) => k.startsWith('chips.')).map((k) => k.slice(6));
-    const answers = [...this.inputs.keys()].filter((k) => k.startsWith('answer.') && this.value(k));
-    return {
-      budget: Object.fromEntries(
-        BUDGET_LINES.map((l) => [l, Math.round(Number(this.value(`budget.${l}`) || 0) * 100) / 100]),
-      ),
-      release: this.value('release') as OrdersInput['release'],
-      regulation: this.value('regulation') as OrdersInput['regulation'],
-      visa: this.value('visa') as OrdersInput['visa'],
-      aidRegion: this.value('aidRegion') || null,
-      programmeBase: this.value('programmeBase') || null,
-      exportControls: targets.map((target) => ({
-        target,
-        chips: this.value(`chips.${target}`) as 'open',
-        models: this.value(`models.${target}`) as 'open',
-      })),
-      tariffs: targets.map((target) => ({ target, rate: Number(this.value(`tariff.${target}`) || 0) / 100 })),
-      sanctions: targets.map((target) => ({
-        target,
-        active: (this.inputs.get(`sanction.${target}`) as HTMLInputElement).checked,
-      })),
-      treaties: {
-        propose: this.proposals
-          .filter((p) => p.type.value)
-          .map((p) => ({ type: p.type.value as 'AiForum', to: p.to.value })),
-        answer: answers.map((k) => ({ id: k.slice(7), accept: this.value(k) === 'accept' })),
-      },
-    };
-  }
-
-  private apply(orders: OrdersInput) {
-    for (const l of BUDGET_LINES) {
-      const v = orders.budget?.[l];
-      const input = this.inputs.get(`budget.${l}`);
-      if (input && v !== undefined) input.value = String(v);
-    }
-    for (const key of ['release', 'regulation', 'visa'] as const) {
-      const v = orders[key];
-      const input = this.inputs.get(key);
-      if (input && v) input.value = v;
-    }
-    for (const c of orders.exportControls ?? []) {
-      if (c.chips) this.inputs.get(`chips.${c.target}`)?.setAttribute('value', c.chips);
-      const chips = this.inputs.get(`chips.${c.target}`);
-      const models = this.inputs.get(`models.${c.target}`);
-      if (chips && c.chips) chips.value = c.chips;
-      if (models && c.models) models.value = c.models;
-    }
-    this.refreshRemaining();
+    return formToOrders(this.values(), this.shape);
   }
 
   private shareDraft() {
-    const parsed = OrdersSchema.safeParse(this.orders());
-    if (parsed.success) this.net.send('draft', { orders: this.orders() });
+    const orders = this.orders();
+    if (OrdersSchema.safeParse(orders).success) this.net.send('draft', { orders });
   }
 
   private submit() {
@@ -429,6 +547,16 @@ export class OrdersPanel {
     const parsed = OrdersSchema.safeParse(orders);
     if (!parsed.success) {
       this.showErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+      return;
+    }
+    const { left } = budgetLeft(this.values(), this.budget);
+    if (left < 0) {
+      this.showErrors([
+        {
+          path: 'budget',
+          message: t('ui.orders.overBudget', { over: num(-left, 2), budget: num(this.budget, 2) }),
+        },
+      ]);
       return;
     }
     this.net.send('submit', { orders });

@@ -6,6 +6,7 @@ import { t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, replace } from './dom.ts';
+import './class.css';
 
 /** Seconds left as m:ss. */
 export function clock(ms: number): string {
@@ -28,9 +29,16 @@ export class PhaseBar {
   private tick() {
     const room = this.state?.room;
     if (!room) return;
-    if (room.paused) this.timer.textContent = t('ui.phase.paused', { left: clock(room.remaining) });
-    else if (room.deadline > 0) this.timer.textContent = clock(room.deadline - Date.now());
-    else this.timer.textContent = '';
+    // A phase without a deadline has no time to count: say so quietly, and "Paused" alone when paused.
+    const untimed = room.paused ? room.remaining <= 0 : room.deadline <= 0;
+    const ended = room.phase === 'ended' || room.phase === 'lobby';
+    this.timer.classList.toggle('untimed', untimed && !room.paused);
+    if (room.paused)
+      this.timer.textContent = untimed
+        ? t('ui.phase.pausedUntimed')
+        : t('ui.phase.paused', { left: clock(room.remaining) });
+    else if (!untimed) this.timer.textContent = clock(room.deadline - Date.now());
+    else this.timer.textContent = ended ? '' : t('ui.phase.noLimit');
   }
 
   update(s: ClientState): void {
@@ -58,11 +66,13 @@ export class PhaseBar {
               'button',
               {
                 id: 'ready',
-                class: seat?.ready ? 'secondary' : 'primary',
+                type: 'button',
+                class: seat?.ready ? 'ready-toggle is-ready' : 'ready-toggle primary',
                 'aria-pressed': seat?.ready ? 'true' : 'false',
+                title: t('ui.phase.readyTip'),
                 onclick: () => this.net.send('ready', { ready: !seat?.ready }),
               },
-              seat?.ready ? t('ui.phase.notReady') : t('ui.phase.ready'),
+              seat?.ready ? t('ui.phase.readyUndo') : t('ui.phase.imReady'),
             );
     replace(
       this.el,
