@@ -15,6 +15,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GameSession } from './game/GameSession.ts';
 import type { GameSummary } from './game/gameSummary.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
+import { placeGame } from './placeGame.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
 import { GuessLimiter } from './security/GuessLimiter.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
@@ -134,6 +135,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     ? {
         presence: new RedisPresence(options.redisUrl),
         driver: new RedisDriver(options.redisUrl),
+        selectProcessIdToCreateRoom: placeGame,
         ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}),
       }
     : {};
