@@ -9,7 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
-import { ensureClientBuilt, HAVE_BROWSER, launch } from './browser.ts';
+import { ensureClientBuilt, HAVE_BROWSER, launch, shot } from './browser.ts';
 
 const PORT = 5000 + Math.floor(Math.random() * 800);
 let server: ServerProcess;
@@ -140,11 +140,15 @@ describe.skipIf(!HAVE_BROWSER)('a class plays its first rounds', () => {
     expect(Number(await chen.locator('#o-budget-compute').inputValue())).toBeLessThan(9999);
     await snap(chen, 'advisor-1366x768');
     await chen.locator('#submit-orders').click();
+    // Accepted: no refusal, and with both human nations' orders in, the round resolves.
+    await expect.poll(() => state<number>(chen, 'view.round'), { timeout: 20_000 }).toBe(2);
+    expect(await state<unknown>(chen, 'errors.submit')).toBeNull();
 
     // The round resolves; the report opens on every player's screen and is closable at laptop sizes.
     for (const p of [ann, bo, chen])
       await p.waitForSelector('[data-testid="round-report"][open]', { timeout: 20_000 });
     await snap(ann, 'report-1366x768');
+    await shot(ann, 'report');
     await snap(bo, 'report-1024x768');
     for (const [p, height] of [
       [ann, 768],
@@ -182,12 +186,30 @@ describe.skipIf(!HAVE_BROWSER)('a class plays its first rounds', () => {
     expect(await screen.locator('[data-testid="round-summary"]').textContent()).toMatch(/Round 1/);
     expect(await screen.locator('[data-testid="news"] li').count()).toBeGreaterThan(3);
     expect(await screen.locator('dialog[open]').count()).toBe(0);
+    await screen.waitForFunction(
+      () => ((window as unknown as { __sovereignMap?: { drawnCountries(): number } }).__sovereignMap?.drawnCountries() ?? 0) > 200,
+      undefined,
+      { timeout: 20_000 },
+    );
     await snap(screen, 'projector-late-1920x1080');
 
     // The facilitator hands China to a bot: Chen cannot submit, asks for it back, gets it back.
     await fac.waitForSelector('[data-testid="round-report"][open]');
     await fac.keyboard.press('Escape');
     await fac.locator('[data-tab="console"]').click();
+    // A headline announced mid-phase pops no report anywhere: a notice, and a line in the news by its title.
+    await fac.fill('#custom-title', 'Breaking: a chip smuggling ring is exposed');
+    await fac.locator('#c-custom').click();
+    await expect
+      .poll(() => ann.locator('.notices').textContent())
+      .toContain('Breaking: a chip smuggling ring');
+    expect(await ann.locator('[data-testid="round-report"][open]').count()).toBe(0);
+    await ann.locator('[data-tab="news"]').click();
+    await expect
+      .poll(() => ann.locator('[data-testid="news"]').textContent())
+      .toContain('Breaking: a chip smuggling ring');
+    expect(await ann.locator('[data-testid="news"]').textContent()).not.toMatch(/custom-/);
+    await ann.locator('[data-tab="orders"]').click();
     await fac.locator('#bot-CN').click();
     await expect.poll(() => chen.locator('#submit-orders').isDisabled()).toBe(true);
     expect(await chen.locator('[data-testid="bot-note"]').isVisible()).toBe(true);
