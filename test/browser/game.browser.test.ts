@@ -76,6 +76,7 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await screen.waitForSelector('[data-screen="lobby"]');
     await expect.poll(() => fac.locator('.seats li[data-nation="US"]').textContent()).toContain('Ann');
     await shot(ann, 'lobby');
+    await shot(fac, 'join');
 
     await fac.locator('#start').click();
     for (const p of [fac, ann, chen, screen]) await waitPhase(p, 'briefing');

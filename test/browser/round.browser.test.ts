@@ -95,6 +95,7 @@ describe.skipIf(!HAVE_BROWSER)('a class plays its first rounds', () => {
     expect(card.length).toBeGreaterThan(40);
     expect(card).not.toMatch(/\[[FS]\d+\]/);
     await snap(ann, 'guide-1366x768');
+    await shot(ann, 'guide');
     await ann.locator('#guide-skip').click();
     expect(await ann.locator('[data-testid="guide"]').count()).toBe(0);
     expect(await ann.evaluate(() => localStorage.getItem('sovereign.guide.done'))).toBe('1');
@@ -186,11 +187,9 @@ describe.skipIf(!HAVE_BROWSER)('a class plays its first rounds', () => {
     expect(await screen.locator('[data-testid="round-summary"]').textContent()).toMatch(/Round 1/);
     expect(await screen.locator('[data-testid="news"] li').count()).toBeGreaterThan(3);
     expect(await screen.locator('dialog[open]').count()).toBe(0);
-    await screen.waitForFunction(
-      () => ((window as unknown as { __sovereignMap?: { drawnCountries(): number } }).__sovereignMap?.drawnCountries() ?? 0) > 200,
-      undefined,
-      { timeout: 20_000 },
-    );
+    await screen.waitForFunction(() => (window.__sovereignMap?.drawnCountries() ?? 0) > 200, undefined, {
+      timeout: 20_000,
+    });
     await snap(screen, 'projector-late-1920x1080');
 
     // The facilitator hands China to a bot: Chen cannot submit, asks for it back, gets it back.
