@@ -220,18 +220,38 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await me.fill('#name', 'Solo');
     await me.locator('#quick-play').click();
     await me.waitForSelector('[data-testid="phase"]');
-    for (let guard = 0; guard < 60; guard++) {
-      if ((await me.locator('[data-screen="debrief"]').count()) > 0) break;
-      const report = me.locator('[data-testid="round-report"][open] [data-testid="report-continue"]');
-      if ((await report.count()) > 0) await report.click();
-      const current = await phase(me);
-      if (current === 'orders') {
-        const submitted = await me.locator('[data-testid="submit-state"]').textContent();
-        if (!submitted?.startsWith('Submitted')) await me.locator('#submit-orders').click();
-      } else if (current === 'briefing' || current === 'negotiation') {
-        await ready(me);
-      }
-      await me.waitForTimeout(250);
+    // Play as a person would, acting on what the page shows next (no fixed sleeps): close the report,
+    // submit in the orders phase, say ready in the others, until the debrief.
+    for (let guard = 0; guard < 100; guard++) {
+      const next = await me.waitForFunction(
+        () => {
+          if (document.querySelector('[data-screen="debrief"]')) return 'debrief';
+          if (document.querySelector('[data-testid="round-report"][open]')) return 'report';
+          const phase = document.querySelector('[data-testid="phase"]')?.getAttribute('data-phase');
+          const submitted = document.querySelector('[data-testid="submit-state"]')?.textContent ?? '';
+          if (phase === 'orders' && !submitted.startsWith('Submitted')) return 'orders';
+          const ready = document.querySelector('#ready');
+          if (
+            (phase === 'briefing' || phase === 'negotiation') &&
+            ready?.getAttribute('aria-pressed') === 'false'
+          )
+            return 'ready';
+          return false;
+        },
+        undefined,
+        { timeout: 20_000 },
+      );
+      const what = await next.jsonValue();
+      if (what === 'debrief') break;
+      // The page may move on between reading it and clicking (the bots are quick): then read it again.
+      const act = (selector: string) =>
+        me
+          .locator(selector)
+          .click({ timeout: 2000 })
+          .catch(() => undefined);
+      if (what === 'report') await act('[data-testid="report-continue"]');
+      else if (what === 'orders') await act('#submit-orders');
+      else if (what === 'ready') await act('#ready');
     }
     await me.waitForSelector('[data-screen="debrief"]', { timeout: 15_000 });
     await expect.poll(() => me.locator('[data-testid="final-ranking"] tbody tr').count()).toBe(3);
