@@ -12,6 +12,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../shared/engine/index.ts';
+import {
+  type Card,
+  renderCardList,
+  renderSourceList,
+  renderStartingNotes,
+  replaceGenerated,
+  type SourceNation,
+  type StartingNote,
+} from './sourcesDoc.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8'));
@@ -151,9 +160,18 @@ export function buildScenario(
   const src = read(sourcePath);
   const countries: Country[] = read('assets/data/countries.json');
   const deck = read('assets/scenarios/src/deck-2026.json');
+  // The starting-quantity notes document the scenario (docs/SCENARIOS.md); they are not played.
   const nations = (
-    src.nations as { id: string; members: string[]; publicObjectives: string[]; secretObjectives: string[] }[]
-  ).filter((n) => !overrides.onlyNations || overrides.onlyNations.includes(n.id));
+    src.nations as {
+      id: string;
+      members: string[];
+      publicObjectives: string[];
+      secretObjectives: string[];
+      startingNotes?: unknown;
+    }[]
+  )
+    .filter((n) => !overrides.onlyNations || overrides.onlyNations.includes(n.id))
+    .map(({ startingNotes: _notes, ...n }) => n);
   const ids = nations.map((n) => n.id);
   const owner = new Map<string, string>();
   for (const n of nations) for (const m of n.members) owner.set(m, n.id);
@@ -205,9 +223,37 @@ export function buildAll(): Record<string, unknown> {
   };
 }
 
+/** The generated parts of docs/SOURCES.md and docs/SCENARIOS.md, by file, as they should read. */
+export function buildDocs(): Record<string, string> {
+  const src = read('assets/scenarios/src/sovereign-ai-2026.json');
+  const deck: Card[] = read('assets/scenarios/src/deck-2026.json');
+  const defaults: Record<string, StartingNote> = src.startingNotes ?? {};
+  const doc = (path: string) => readFileSync(join(root, path), 'utf8');
+  let sources = doc('docs/SOURCES.md');
+  sources = replaceGenerated(sources, 'cards', renderCardList(deck));
+  sources = replaceGenerated(sources, 'sources', renderSourceList(src.sources));
+  const scenarios = replaceGenerated(
+    doc('docs/SCENARIOS.md'),
+    'starting-notes',
+    renderStartingNotes(src.nations as SourceNation[], defaults),
+  );
+  return { 'docs/SOURCES.md': sources, 'docs/SCENARIOS.md': scenarios };
+}
+
 function main() {
   const check = process.argv.includes('--check');
   let stale = 0;
+  for (const [path, text] of Object.entries(buildDocs())) {
+    const current = readFileSync(join(root, path), 'utf8');
+    if (current === text) continue;
+    if (check) {
+      console.error(`${path} is out of date: run node scripts/buildScenarios.ts`);
+      stale++;
+    } else {
+      writeFileSync(join(root, path), text);
+      console.log(`wrote ${path}`);
+    }
+  }
   for (const [file, scenario] of Object.entries(buildAll())) {
     const result = loadScenario(scenario);
     if (!result.ok) {
