@@ -32,7 +32,8 @@ describe('scenario files', () => {
     expect(s.events.length).toBeGreaterThanOrEqual(25);
     const sourceIds = new Set(s.sources.map((x) => x.id));
     for (const card of s.events) {
-      const cited = sourceIds.has(card.source) || card.source.length > 15;
+      const ids = card.source.split(',').map((x) => x.trim());
+      const cited = ids.every((id) => sourceIds.has(id)) || card.source.length > 15;
       expect(cited, `card ${card.id} cites '${card.source}'`).toBe(true);
       expect(card.anchor).toMatch(/(19|20)\d\d/);
     }
