@@ -129,11 +129,11 @@ const DATA_NOTES =
   'Markets: every country and territory of the Natural Earth 1:50m map with an ISO 3166-1 code ' +
   '(world-atlas 2.0.2). Population, GDP (current US$) and Internet use from the World Bank World ' +
   'Development Indicators, 2023 (Taiwan from its official statistics; a few small territories ' +
-  'estimated, listed in assets/data/README.md). Starting dispositions toward each nation are ' +
+  'estimated, listed in assets/data/README.md). Starting dispositions toward each power are ' +
   'derived by a fixed formula (scripts/buildScenarios.ts, docs/SCENARIOS.md) from the US AI ' +
   'Diffusion Rule tiers (BIS, January 2025), bloc memberships as of 2025, Belt and Road ' +
   'cooperation documents, World Bank regions, shared languages and Taiwan diplomatic allies. A ' +
-  "nation's home countries are disposed +1 toward it.";
+  "power's home countries are disposed +1 toward it.";
 
 /** Drops card effects that target nations absent from the scenario, and cards left with none. */
 function deckFor(deck: { effects: { nations: string[] }[] }[], nations: string[]) {
