@@ -194,7 +194,9 @@ function checkInvariants(state: GameState): void {
     for (const x of [n.compute, n.cloudCompute, n.talent, n.revenue, n.economy, n.softPower, n.selfReliance])
       expect(x).toBeGreaterThanOrEqual(0);
   }
-  expect(scenario).toBeDefined();
+  // The state plays exactly the scenario's nations and markets, in its order.
+  expect(Object.keys(state.nations)).toEqual(scenario.nations.map((n) => n.id));
+  expect(Object.keys(state.adoption).sort()).toEqual(scenario.markets.map((m) => m.id).sort());
 }
 
 describe('resolveRound properties', () => {

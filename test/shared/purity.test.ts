@@ -130,12 +130,16 @@ describe('shared/ imports nothing impure', () => {
     expect(files.length).toBeGreaterThan(20);
     expect(files.some((f) => f.endsWith(join('engine', 'resolveRound.ts')))).toBe(true);
     const offences: string[] = [];
+    let scanned = 0;
     for (const file of files) {
       const imports = specifiers(readFileSync(file, 'utf8'));
-      expect(imports.length, relative(ROOT, file)).toBeGreaterThanOrEqual(0);
+      scanned += imports.length;
       for (const s of imports)
         if (FORBIDDEN.some((re) => re.test(s))) offences.push(`${relative(ROOT, file)} imports '${s}'`);
     }
+    // The scanner really read the files' imports (more than one per file on average), so an empty
+    // list of offences means something.
+    expect(scanned).toBeGreaterThan(files.length);
     expect(offences).toEqual([]);
   });
 });
