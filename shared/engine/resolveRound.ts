@@ -90,7 +90,8 @@ export function resolveRound(
   return { state, events: ctx.events };
 }
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** One decimal, never minus zero (which JSON would turn into zero). */
+const round1 = (x: number) => Math.round(x * 10) / 10 || 0;
 
 /**
  * One ScoreChanged per nation: its score before and after the round as every viewer's ranking shows

@@ -29,7 +29,8 @@ export interface ScoreRow {
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
-const round1 = (x: number) => Math.round(x * 10) / 10;
+/** One decimal, never minus zero (which JSON would turn into zero). */
+const round1 = (x: number) => Math.round(x * 10) / 10 || 0;
 
 /**
  * The ranking. Score = soft-power points (10 per doubling since the start, -20..30) + sovereignty
