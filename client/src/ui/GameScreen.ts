@@ -86,7 +86,6 @@ export class GameScreen {
             },
           },
           t(`ui.tab.${tab}`),
-          tab === 'chat' && Object.keys(s.unread).length ? '' : '',
         ),
       ),
     );

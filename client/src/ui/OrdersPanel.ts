@@ -13,7 +13,9 @@ import {
   CONTROL_TIERS,
   type GameView,
   type OrdersInput,
-  OrdersSchema,
+  type GameState,
+  parseOrders,
+  type Problem,
   REGULATION_LEVELS,
   RELEASE_POLICIES,
   TREATY_TYPES,
@@ -252,9 +254,13 @@ export class OrdersPanel {
         );
       }),
     );
-    const openNations = Object.values(view.nations)
-      .filter((x) => x.policies.release === 'open')
-      .map((x) => x.id);
+    // A programme may fine-tune any open-weight model, or the power's own (the engine's rule in parseOrders).
+    const openNations = [
+      me,
+      ...Object.values(view.nations)
+        .filter((x) => x.id !== me && x.policies.release === 'open')
+        .map((x) => x.id),
+    ];
     const answerRows = incoming.map((p) =>
       h(
         'li',
@@ -337,7 +343,7 @@ export class OrdersPanel {
           { class: 'row' },
           h('label', { for: 'o-programmeBase' }, withTooltip('sovereignModel', t('policy.programme'))),
           this.select('programmeBase', ['', ...openNations], n.policies.programmeBase ?? '', (o) =>
-            o ? name(o) : t('policy.programme.none'),
+            o === me ? t('policy.programme.own') : o ? name(o) : t('policy.programme.none'),
           ),
           this.slot('programmeBase'),
         ),
@@ -537,26 +543,34 @@ export class OrdersPanel {
     return formToOrders(this.values(), this.shape);
   }
 
+  /**
+   * What the engine says of these orders, on what this player's view holds: the same parseOrders the
+   * server runs, so the form keeps no rule of its own.
+   */
+  private preview(orders: OrdersInput): Problem[] {
+    const s = this.state;
+    if (!s?.view || !s.scenario || !this.nation) return [];
+    const state = { ...s.view, scenario: s.scenario } as unknown as GameState;
+    const parsed = parseOrders(state, this.nation, orders);
+    return parsed.ok ? [] : parsed.errors;
+  }
+
+  /** A draft is shared while it is still being worked on, over the budget included. */
   private shareDraft() {
     const orders = this.orders();
-    if (OrdersSchema.safeParse(orders).success) this.net.send('draft', { orders });
+    if (this.preview(orders).every((p) => p.path === 'budget')) this.net.send('draft', { orders });
   }
 
   private submit() {
     const orders = this.orders();
-    const parsed = OrdersSchema.safeParse(orders);
-    if (!parsed.success) {
-      this.showErrors(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-      return;
-    }
-    const { left } = budgetLeft(this.values(), this.budget);
-    if (left < 0) {
-      this.showErrors([
-        {
-          path: 'budget',
-          message: t('ui.orders.overBudget', { over: num(-left, 2), budget: num(this.budget, 2) }),
-        },
-      ]);
+    const problems = this.preview(orders).map((p) => {
+      if (p.path !== 'budget') return p;
+      const { left } = budgetLeft(this.values(), this.budget);
+      const message = t('ui.orders.overBudget', { over: num(-left, 2), budget: num(this.budget, 2) });
+      return { path: 'budget', message };
+    });
+    if (problems.length > 0) {
+      this.showErrors(problems);
       return;
     }
     this.net.send('submit', { orders });
