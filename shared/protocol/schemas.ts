@@ -16,11 +16,14 @@ export const PHASES = ['lobby', 'briefing', 'negotiation', 'orders', 'ended'] as
 export type Phase = (typeof PHASES)[number];
 
 /** Seconds each phase lasts; 0 means no deadline (the facilitator or the players' readiness moves on). */
+/** The longest each phase's clock may be set to, in seconds (the create form reads these too). */
+export const TIMER_MAX_SECONDS = { briefing: 3600, negotiation: 7200, orders: 7200 } as const;
+
 export const TimersSchema = z
   .object({
-    briefing: seconds(3600).default(20),
-    negotiation: seconds(7200).default(120),
-    orders: seconds(7200).default(120),
+    briefing: seconds(TIMER_MAX_SECONDS.briefing).default(20),
+    negotiation: seconds(TIMER_MAX_SECONDS.negotiation).default(120),
+    orders: seconds(TIMER_MAX_SECONDS.orders).default(120),
   })
   .strict();
 export type Timers = z.infer<typeof TimersSchema>;

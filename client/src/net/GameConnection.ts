@@ -21,6 +21,9 @@ export function defaultEndpoint(): string {
 
 const tokenKey = (code: string) => `sovereign.seat.${code}`;
 
+/** The scenario quick play plays: short, three powers. */
+export const QUICK_PLAY_SCENARIO = 'three-powers';
+
 export class GameConnection {
   readonly client: Client;
   room: Room | null = null;
@@ -68,7 +71,7 @@ export class GameConnection {
     await this.create(
       name,
       {
-        scenario: 'three-powers',
+        scenario: QUICK_PLAY_SCENARIO,
         private: true,
         bots: true,
         timers: { briefing: 0, negotiation: 0, orders: 0 },
