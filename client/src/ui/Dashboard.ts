@@ -27,16 +27,42 @@ export const DASHBOARD_QUANTITIES: [keyof NationState, (n: NationState) => strin
   ['incidents', (n) => String(n.incidents)],
 ];
 
-/** A label with its tooltip (title attribute and a visually hidden description for screen readers). */
+/**
+ * A label with its explanation: a title for the mouse, an accessible name for screen readers, and
+ * a tap (or Enter) that opens the explanation under the label, for a phone or a tablet.
+ */
 export function withTooltip(key: string, label: string): HTMLElement {
   const tip = [t(`tooltip.${key}`), t(`anchor.${key}`)]
     .filter((x) => x && !x.startsWith('anchor.') && !x.startsWith('tooltip.'))
     .join(' ');
-  return h(
+  if (!tip) return h('span', {}, label);
+  const text = h('span', { class: 'tip-text', hidden: true, 'data-tip-text': key }, tip);
+  const toggle = (e: Event) => {
+    // Inside a label, a tap would also focus the field (and open a phone's keyboard): only toggle.
+    e.preventDefault();
+    e.stopPropagation();
+    text.hidden = !text.hidden;
+    el.setAttribute('aria-expanded', text.hidden ? 'false' : 'true');
+  };
+  const el = h(
     'span',
-    { class: 'tip', title: tip, tabindex: 0, 'data-tooltip': key, 'aria-label': `${label}: ${tip}` },
+    {
+      class: 'tip',
+      title: tip,
+      tabindex: 0,
+      role: 'button',
+      'aria-expanded': 'false',
+      'data-tooltip': key,
+      'aria-label': `${label}: ${tip}`,
+      onclick: toggle,
+      onkeydown: (e: Event) => {
+        const k = (e as KeyboardEvent).key;
+        if (k === 'Enter' || k === ' ') toggle(e);
+      },
+    },
     label,
   );
+  return h('span', { class: 'tip-wrap' }, el, text);
 }
 
 export class Dashboard {

@@ -25,6 +25,8 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
 /** The quantities charted over the rounds. */
 export const CHARTED = ['softPower', 'compute', 'capability', 'trust', 'sovereignty'] as const;
 
+type Charted = (typeof CHARTED)[number];
+
 export class DebriefScreen {
   readonly el = h('main', { class: 'debrief', 'data-screen': 'debrief' });
   private readonly net: GameConnection;
@@ -33,6 +35,49 @@ export class DebriefScreen {
 
   constructor(net: GameConnection) {
     this.net = net;
+  }
+
+  /** A chart's figures as a table (rounds down, nations across), folded under the chart. */
+  private dataTable(q: Charted, s: ClientState): HTMLElement | null {
+    const view = s.view;
+    const scenario = s.scenario;
+    if (!view || !scenario) return null;
+    return h(
+      'details',
+      { class: 'chart-data', 'data-chart-table': q },
+      h('summary', {}, t('ui.debrief.table')),
+      h(
+        'div',
+        { class: 'table-wrap', tabindex: 0 },
+        h(
+          'table',
+          {},
+          h('caption', { class: 'sr-only' }, t(`quantity.${q}`)),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'col' }, t('ui.debrief.roundCol')),
+              scenario.nations.map((n) => h('th', { scope: 'col' }, n.name)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            view.history.map((e) =>
+              h(
+                'tr',
+                {},
+                h('th', { scope: 'row' }, e.round),
+                scenario.nations.map((n) => h('td', {}, num(e.nations[n.id]?.[q]))),
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 
   update(s: ClientState): void {
@@ -72,49 +117,53 @@ export class DebriefScreen {
       this.el,
       h('h1', {}, t('ui.debrief.title', { title: room.title })),
       h(
-        'table',
-        { class: 'ranking final', 'data-testid': 'final-ranking' },
+        'div',
+        { class: 'table-wrap', tabindex: 0 },
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'ranking final', 'data-testid': 'final-ranking' },
           h(
-            'tr',
+            'thead',
             {},
-            [
-              '#',
-              t('ui.nation'),
-              t('ui.score'),
-              t('ui.debrief.col.softPower'),
-              t('ui.debrief.col.sovereignty'),
-              t('ui.debrief.col.economy'),
-              t('ui.debrief.objectives'),
-            ].map((x) => h('th', {}, x)),
-          ),
-        ),
-        h(
-          'tbody',
-          {},
-          view.ranking.map((r) =>
             h(
               'tr',
-              { 'data-nation': r.nation },
-              h('td', {}, r.rank),
-              h('td', {}, name(r.nation)),
-              h('td', {}, num(r.score)),
-              h('td', {}, num(r.parts.softPower)),
-              h('td', {}, num(r.parts.sovereignty)),
-              h('td', {}, num(r.parts.economy)),
+              {},
+              [
+                '#',
+                t('ui.nation'),
+                t('ui.score'),
+                t('ui.debrief.col.softPower'),
+                t('ui.debrief.col.sovereignty'),
+                t('ui.debrief.col.economy'),
+                t('ui.debrief.objectives'),
+              ].map((x) => h('th', {}, x)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            view.ranking.map((r) =>
               h(
-                'td',
-                {},
+                'tr',
+                { 'data-nation': r.nation },
+                h('td', {}, r.rank),
+                h('td', {}, name(r.nation)),
+                h('td', {}, num(r.score)),
+                h('td', {}, num(r.parts.softPower)),
+                h('td', {}, num(r.parts.sovereignty)),
+                h('td', {}, num(r.parts.economy)),
                 h(
-                  'ul',
+                  'td',
                   {},
-                  r.objectives.map((o) =>
-                    h(
-                      'li',
-                      { class: `${o.achieved ? 'ok' : 'muted'} ${o.secret ? 'secret' : ''}` },
-                      `${o.secret ? `${t('ui.debrief.secret')}: ` : ''}${o.title} ${o.achieved ? `✓ +${o.points}` : `✗ (${Math.round(o.progress * 100)}%)`}`,
+                  h(
+                    'ul',
+                    {},
+                    r.objectives.map((o) =>
+                      h(
+                        'li',
+                        { class: `${o.achieved ? 'ok' : 'muted'} ${o.secret ? 'secret' : ''}` },
+                        `${o.secret ? `${t('ui.debrief.secret')}: ` : ''}${o.title} ${o.achieved ? `✓ +${o.points}` : `✗ (${Math.round(o.progress * 100)}%)`}`,
+                      ),
                     ),
                   ),
                 ),
@@ -127,7 +176,7 @@ export class DebriefScreen {
       h(
         'section',
         { class: 'charts' },
-        canvases.map((c) => h('figure', {}, c)),
+        canvases.map((c, i) => h('figure', {}, c, this.dataTable(CHARTED[i] as Charted, s))),
       ),
       s.reports.some((r) => r.bots?.length)
         ? h(

@@ -1,6 +1,7 @@
 /**
  * The top bar: round, phase, countdown, each nation's submission status, and the ready button
- * (briefing and negotiation) or the submission state (orders).
+ * (briefing and negotiation) or the submission state (orders). A polite live region announces each
+ * new phase and the clock's last minute to screen readers.
  */
 import { t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
@@ -20,6 +21,9 @@ export class PhaseBar {
   private readonly net: GameConnection;
   private state: ClientState | null = null;
   private lastKey = '';
+  private readonly live = h('div', { class: 'sr-only', role: 'status', 'data-testid': 'announce' });
+  private announcedPhase = '';
+  private announcedMinute = '';
 
   constructor(net: GameConnection) {
     this.net = net;
@@ -37,7 +41,15 @@ export class PhaseBar {
       this.timer.textContent = untimed
         ? t('ui.phase.pausedUntimed')
         : t('ui.phase.paused', { left: clock(room.remaining) });
-    else if (!untimed) this.timer.textContent = clock(room.deadline - Date.now());
+    else if (!untimed) {
+      const left = room.deadline - Date.now();
+      this.timer.textContent = clock(left);
+      const phaseKey = `${room.round}:${room.phase}:${room.deadline}`;
+      if (left <= 60_000 && left > 0 && this.announcedMinute !== phaseKey && !ended) {
+        this.announcedMinute = phaseKey;
+        this.live.textContent = t('ui.phase.lastMinute');
+      }
+    }
     else this.timer.textContent = ended ? '' : t('ui.phase.noLimit');
   }
 
@@ -53,6 +65,15 @@ export class PhaseBar {
       return;
     }
     this.lastKey = key;
+    const phaseKey = `${room.round}:${room.phase}`;
+    if (phaseKey !== this.announcedPhase) {
+      this.announcedPhase = phaseKey;
+      this.live.textContent = t('ui.phase.announce', {
+        round: Math.min(room.round, room.rounds),
+        rounds: room.rounds,
+        phase: t(`ui.phase.${room.phase}`),
+      });
+    }
     const action =
       !me || room.phase === 'ended'
         ? null
@@ -104,6 +125,7 @@ export class PhaseBar {
       ),
       action,
       h('span', { class: 'code' }, t('ui.lobby.codeShort', { code: room.code })),
+      this.live,
     );
     this.tick();
   }
