@@ -3,8 +3,9 @@
  * nation or watch as a projector), rejoin the last game, and the list of public games.
  */
 import type { Scenario } from '../../../shared/engine/index.ts';
+import { TIMER_MAX_SECONDS } from '../../../shared/protocol/schemas.ts';
 import { t } from '../i18n.ts';
-import type { GameConnection } from '../net/GameConnection.ts';
+import { type GameConnection, QUICK_PLAY_SCENARIO } from '../net/GameConnection.ts';
 import { h, replace } from './dom.ts';
 import './class.css';
 
@@ -40,6 +41,7 @@ export class HomeScreen {
   private readonly picker = h('section', { class: 'picker', hidden: true });
   private readonly scenarioSelect = h('select', { id: 'scenario' });
   private readonly playAs = h('select', { id: 'play-as' });
+  private readonly quickNation = h('select', { id: 'quick-nation' }, h('option', { value: 'US' }, 'US'));
   private readonly games = h('ul', { class: 'game-list' });
   private scenarios: ScenarioInfo[] = [];
   /** The code from a join link, if the page was opened with one. */
@@ -180,6 +182,14 @@ export class HomeScreen {
     );
     if (this.scenarios.some((s) => s.id === chosen)) this.scenarioSelect.value = chosen;
     this.fillPlayAs();
+    // Quick play's powers come from its scenario, not a list of our own.
+    const quick = this.scenarios.find((s) => s.id === QUICK_PLAY_SCENARIO);
+    const picked = this.quickNation.value;
+    replace(
+      this.quickNation,
+      (quick?.nations ?? ['US']).map((n) => h('option', { value: n }, n)),
+    );
+    if (quick?.nations.includes(picked)) this.quickNation.value = picked;
   }
 
   /** The nations the creator may play in the chosen scenario. */
@@ -195,8 +205,17 @@ export class HomeScreen {
   private render() {
     const scenarioSelect = this.scenarioSelect;
     const playAs = this.playAs;
+    // The same caps as the server's schema, in minutes.
     const minutes = (id: string, value: number) =>
-      h('input', { id, type: 'number', min: 0, max: 60, step: 0.5, value, class: 'short' });
+      h('input', {
+        id,
+        type: 'number',
+        min: 0,
+        max: TIMER_MAX_SECONDS[id.slice(2) as keyof typeof TIMER_MAX_SECONDS] / 60,
+        step: 0.5,
+        value,
+        class: 'short',
+      });
     const rounds = h('input', {
       id: 'rounds',
       type: 'number',
@@ -235,11 +254,7 @@ export class HomeScreen {
         void this.pick(code.value);
       },
     });
-    const quickNation = h(
-      'select',
-      { id: 'quick-nation' },
-      ['US', 'CN', 'EU'].map((n) => h('option', { value: n }, n)),
-    );
+    const quickNation = this.quickNation;
     const last = localStorage.getItem('sovereign.lastGame');
     const create = () => {
       const name = this.name();
