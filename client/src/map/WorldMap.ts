@@ -6,7 +6,8 @@
  *   // after the parent changed size: map.resize();  when leaving the screen: map.destroy();
  *
  * The parent must have a size (the canvas fills it). Hover coordinates are client (viewport)
- * coordinates, for a tooltip with `position: fixed`.
+ * coordinates, for a tooltip with `position: fixed`. Keys (outside text fields): + and − zoom, 0
+ * shows the whole map, the arrow keys pan.
  */
 import * as Phaser from 'phaser';
 import type { Topology } from 'topojson-specification';
@@ -21,7 +22,9 @@ import {
   type MapView,
   numericToIso2,
 } from './mapModes.ts';
-import { BACKGROUND, toCss } from './palette.ts';
+import { BACKGROUND, OTHER_COLOR, providerColors, toCss } from './palette.ts';
+import { CAPITALS } from './mapChanges.ts';
+import type { MarketPulse } from './ResolutionPulse.ts';
 import { type SceneContent, WorldMapScene } from './WorldMapScene.ts';
 
 /** World size of the projected map, in world pixels. */
@@ -40,6 +43,9 @@ export interface WorldMapData {
   /** A GameView (or anything with adoption, nations and treaties). */
   view: MapView;
   mode: MapMode;
+  /** Markets that changed leader in the round just resolved, to animate once per `pulseId`. */
+  pulses?: MarketPulse[];
+  pulseId?: string;
 }
 
 /** The browser test hook, on `window.__sovereignMap`. */
@@ -50,6 +56,14 @@ export interface SovereignMapHook {
   drawnCountries(): number;
   /** The current mode ('' before the first update). */
   mode(): string;
+  /** Frames the map has rendered so far: unchanged over an idle spell when the scene sleeps. */
+  renderedFrames(): number;
+  /** Whether the map's render loop is running. */
+  awake(): boolean;
+  /** iso2 of the markets the last resolution animated, largest first. */
+  pulsedMarkets(): string[];
+  /** Names on the map now. */
+  visibleLabels(): string[];
 }
 
 declare global {
@@ -110,12 +124,28 @@ export class WorldMap {
       if (e.key === '+' || e.key === '=') this.scene.zoomBy(1.25);
       else if (e.key === '-' || e.key === '_') this.scene.zoomBy(0.8);
       else if (e.key === '0') this.scene.resetView();
+      else if (e.key.startsWith('Arrow') && this.mayPan(e.target)) {
+        const step = 80;
+        const d: Record<string, [number, number]> = {
+          ArrowLeft: [-step, 0],
+          ArrowRight: [step, 0],
+          ArrowUp: [0, -step],
+          ArrowDown: [0, step],
+        };
+        const [dx, dy] = d[e.key] ?? [0, 0];
+        this.scene.panBy(dx, dy);
+        e.preventDefault();
+      }
     };
     window.addEventListener('keydown', this.onKey);
     this.hook = {
       countryScreenPosition: (iso2) => this.countryScreenPosition(iso2),
       drawnCountries: () => this.scene.drawnCountries(),
       mode: () => this.data?.mode ?? '',
+      renderedFrames: () => this.scene.renderedFrames(),
+      awake: () => this.scene.awake(),
+      pulsedMarkets: () => this.scene.pulsedMarkets().map((n) => this.numericIndex.get(n) ?? n),
+      visibleLabels: () => this.scene.visibleLabels(),
     };
     window.__sovereignMap = this.hook;
   }
@@ -141,6 +171,15 @@ export class WorldMap {
       links: links(data.mode, data.scenario, data.view),
       nationMembers,
       markets: this.numericIndex,
+      countryLabels: data.scenario.markets.map((m) => ({ numeric: m.numeric, text: m.name })),
+      capitals: data.scenario.nations.flatMap((n) => {
+        const providerColor = (id: string) => providerColors(data.scenario.nations).get(id) ?? OTHER_COLOR;
+        const c = CAPITALS[n.id] ?? CAPITALS[n.members[0] ?? ''];
+        const p = c ? worldGeometry().project(c[0], c[1]) : null;
+        return p ? [{ x: p[0], y: p[1], text: n.name, color: providerColor(n.id) }] : [];
+      }),
+      pulses: data.pulses ?? [],
+      pulseId: data.pulseId ?? '',
     };
     this.scene.setContent(content);
   }
@@ -148,8 +187,19 @@ export class WorldMap {
   /** Call after the parent element changed size. */
   resize(): void {
     if (this.destroyed) return;
-    this.game.scale.resize(Math.max(1, this.parent.clientWidth), Math.max(1, this.parent.clientHeight));
+    const w = Math.max(1, this.parent.clientWidth);
+    const h = Math.max(1, this.parent.clientHeight);
+    if (w === this.game.scale.width && h === this.game.scale.height) return;
+    this.game.scale.resize(w, h);
     this.scene.fitCamera();
+    this.scene.wake();
+  }
+
+  /** Arrow keys pan when the focus is on the page or the map, not in a control that uses them. */
+  private mayPan(target: EventTarget | null): boolean {
+    return (
+      target === document.body || target === null || (target instanceof Node && this.parent.contains(target))
+    );
   }
 
   /** Zoom in (factor > 1) or out around the centre; resetView shows the whole map. */

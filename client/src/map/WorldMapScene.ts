@@ -2,12 +2,19 @@
  * The Phaser scene of the world map. Country shapes are baked into one canvas texture whenever the
  * styles change; markers, links and the hover highlight are Graphics overlays redrawn on change
  * (their widths are kept constant on screen when zooming). The camera is managed here: pan by
- * dragging, zoom with the wheel or +/- keys, clamped to the map.
+ * dragging or the arrow keys, zoom with the wheel or +/- keys, clamped to the map.
+ *
+ * The scene renders on demand: every change (content, camera, hover, resize) wakes the game loop,
+ * and once nothing has moved for a few frames (no pulse, no link drawing in) the loop sleeps, so
+ * an idle map costs no CPU.
  */
 import * as Phaser from 'phaser';
 import { clickPoint, groupAnchor, hitTest, type MapGeometry } from './geometry.ts';
+import { barrier, bezier, partOf, strokeDashed, strokeRun } from './linkDrawing.ts';
+import { type CapitalLabel, type CountryLabel, MapLabels } from './MapLabels.ts';
 import type { CountryStyle, MapLink } from './mapModes.ts';
 import { BACKGROUND, BORDER, HIGHLIGHT, NO_DATA, toCss } from './palette.ts';
+import { type MarketPulse, ResolutionPulse } from './ResolutionPulse.ts';
 
 /** Texture pixels per world pixel of the baked map (sharper when zooming in). */
 const BAKE_SCALE = 2;
@@ -19,6 +26,9 @@ const MARKER_HIT = 6;
 const DRAG_THRESHOLD = 5;
 /** Maximum zoom, relative to the zoom that fits the whole map. */
 const MAX_ZOOM_FACTOR = 8;
+/** Frames without change before the loop sleeps; how long new links take to draw in (ms). */
+const IDLE_FRAMES = 3;
+const LINK_DRAW_MS = 1200;
 
 /** What the scene draws: prepared by WorldMap from the scenario, the view and the mode. */
 export interface SceneContent {
@@ -28,6 +38,13 @@ export interface SceneContent {
   nationMembers: Map<string, string[]>;
   /** numeric → iso2 of the scenario's markets (only these are hoverable). */
   markets: Map<string, string>;
+  /** Markets' names, shown once the zoom leaves room. */
+  countryLabels: CountryLabel[];
+  /** The playing nations at their capitals. */
+  capitals: CapitalLabel[];
+  /** A resolution to play (markets that changed leader); `pulseId` changes once per resolution. */
+  pulses: MarketPulse[];
+  pulseId: string;
 }
 
 export interface SceneCallbacks {
@@ -52,6 +69,15 @@ export class WorldMapScene extends Phaser.Scene {
   private cy: number;
   private zoom = 1;
   private press: { x: number; y: number; cx: number; cy: number; dragging: boolean } | null = null;
+  private labels: MapLabels | null = null;
+  private pulse: ResolutionPulse | null = null;
+  private pulseId = '';
+  private pulsing = false;
+  /** Links draw in from this time when they changed. */
+  private linksKey = '';
+  private linksFrom = 0;
+  private idleFrames = 0;
+  private frames = 0;
 
   constructor(geometry: MapGeometry, callbacks: SceneCallbacks) {
     super({ key: 'WorldMap' });
@@ -66,6 +92,9 @@ export class WorldMapScene extends Phaser.Scene {
     this.markerLayer = this.add.graphics().setDepth(2);
     this.linkLayer = this.add.graphics().setDepth(3);
     this.hoverLayer = this.add.graphics().setDepth(4);
+    this.labels = new MapLabels(this, this.geometry);
+    this.pulse = new ResolutionPulse(this, this.geometry);
+    this.game.events.on('postrender', () => this.frames++);
     this.input.on('pointerdown', (p: Phaser.Input.Pointer) => this.onDown(p));
     this.input.on('pointermove', (p: Phaser.Input.Pointer) => this.onMove(p));
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.onUp(p));
@@ -75,6 +104,7 @@ export class WorldMapScene extends Phaser.Scene {
     });
     this.scale.on('resize', () => this.fitCamera());
     this.ready = true;
+    this.wake();
     this.zoom = this.minZoom();
     this.applyCamera();
     if (this.content) this.setContent(this.content);
@@ -85,11 +115,76 @@ export class WorldMapScene extends Phaser.Scene {
     this.content = content;
     if (!this.ready) return;
     const key = styleKey(content.styles);
+    const fade = this.bakedKey !== '';
     if (key !== this.bakedKey) {
-      this.bake(content.styles);
+      this.bake(content.styles, fade);
       this.bakedKey = key;
     }
+    const links = content.links.map((l) => `${l.from}>${l.to}:${l.style}`).join(',');
+    if (links !== this.linksKey) {
+      this.linksKey = links;
+      this.linksFrom = performance.now();
+    }
+    this.labels?.set(content.countryLabels, content.capitals);
+    if (content.pulseId !== this.pulseId) {
+      this.pulseId = content.pulseId;
+      if (content.pulses.length) {
+        this.pulse?.play(content.pulses, performance.now());
+        this.pulsing = true;
+      }
+    }
     this.drawOverlays();
+    this.wake();
+  }
+
+  /** Starts the game loop (if asleep) for at least a few frames. */
+  wake(): void {
+    this.idleFrames = 0;
+    if (!this.ready || !this.game) return;
+    if (!this.game.loop.running) this.game.loop.wake();
+  }
+
+  /** Called by Phaser each frame while awake: plays animations, then sleeps once nothing moves. */
+  override update(): void {
+    const time = performance.now();
+    let moving = false;
+    if (this.pulsing && this.pulse) {
+      this.pulsing = this.pulse.draw(time, this.zoom);
+      moving = true;
+    }
+    if (this.content?.links.length && time - this.linksFrom < LINK_DRAW_MS + 50) {
+      this.drawLinks(this.content);
+      moving = true;
+    }
+    if (moving || this.press?.dragging || this.tweens.getTweens().length > 0) this.idleFrames = 0;
+    else if (++this.idleFrames > IDLE_FRAMES) this.game.loop.sleep();
+  }
+
+  /** Frames rendered since the scene started (the test hook counts them over an idle spell). */
+  renderedFrames(): number {
+    return this.frames;
+  }
+
+  /** Whether the loop is running (false when asleep). */
+  awake(): boolean {
+    return this.game.loop.running;
+  }
+
+  /** Numerics of the markets the last resolution animated, largest first. */
+  pulsedMarkets(): string[] {
+    return this.pulse?.played() ?? [];
+  }
+
+  /** Names shown on the map now. */
+  visibleLabels(): string[] {
+    return this.labels?.visible() ?? [];
+  }
+
+  /** Pans the view by screen pixels (arrow keys). */
+  panBy(dx: number, dy: number): void {
+    this.cx += dx / this.zoom;
+    this.cy += dy / this.zoom;
+    this.applyCamera();
   }
 
   /** Number of countries drawn (shapes baked plus markers). */
@@ -143,8 +238,14 @@ export class WorldMapScene extends Phaser.Scene {
   /** Re-fits after the canvas changed size. */
   fitCamera(): void {
     if (!this.ready) return;
-    this.zoom = Math.max(this.zoom, this.minZoom());
+    // A view showing the whole map keeps showing it (a rotation, a smaller window); a zoomed view stays zoomed.
+    this.zoom = this.fitted ? this.minZoom() : Math.max(this.zoom, this.minZoom());
     this.applyCamera();
+  }
+
+  /** Whether the view shows the whole map (the zoom that fits it). */
+  private get fitted(): boolean {
+    return Math.abs(this.zoom - this.fitZoom) < 1e-6;
   }
 
   private readonly accept = (numeric: string): boolean => this.content?.markets.has(numeric) ?? false;
@@ -155,6 +256,9 @@ export class WorldMapScene extends Phaser.Scene {
     const h = cam.height || this.scale.height || 1;
     return Math.min(w / this.geometry.width, h / this.geometry.height);
   }
+
+  /** The fitting zoom when the camera was last applied. */
+  private fitZoom = 0;
 
   private zoomAt(sx: number, sy: number, factor: number): void {
     const before = this.screenToWorld(sx, sy);
@@ -177,8 +281,11 @@ export class WorldMapScene extends Phaser.Scene {
     this.cx = halfW * 2 >= width ? width / 2 : Math.min(width - halfW, Math.max(halfW, this.cx));
     this.cy = halfH * 2 >= height ? height / 2 : Math.min(height - halfH, Math.max(halfH, this.cy));
     cam.setZoom(this.zoom);
+    this.fitZoom = this.minZoom();
     cam.setScroll(this.cx - cam.width / 2, this.cy - cam.height / 2);
     this.drawOverlays();
+    this.labels?.layout(this.zoom, cam.width);
+    this.wake();
   }
 
   /**
@@ -211,8 +318,8 @@ export class WorldMapScene extends Phaser.Scene {
     });
   }
 
-  private bake(styles: Map<string, CountryStyle>): void {
-    this.fadeFromPrevious();
+  private bake(styles: Map<string, CountryStyle>, fade: boolean): void {
+    if (fade) this.fadeFromPrevious();
     const W = Math.ceil(this.geometry.width * BAKE_SCALE);
     const H = Math.ceil(this.geometry.height * BAKE_SCALE);
     let texture = this.textures.exists(BAKE_KEY)
@@ -305,6 +412,7 @@ export class WorldMapScene extends Phaser.Scene {
       if (a) anchors.set(id, a);
     }
     const px = 1 / this.zoom;
+    const drawn = Math.min(1, (performance.now() - this.linksFrom) / LINK_DRAW_MS);
     for (const link of content.links) {
       const a = anchors.get(link.from);
       const b = anchors.get(link.to);
@@ -315,7 +423,7 @@ export class WorldMapScene extends Phaser.Scene {
       if (len < 1) continue;
       // Bend to the left of the direction, so A→B and B→A do not overlap.
       const ctrl: [number, number] = [(a[0] + b[0]) / 2 + dy * 0.2, (a[1] + b[1]) / 2 - dx * 0.2];
-      const points = bezier(a, ctrl, b, 32);
+      const points = partOf(bezier(a, ctrl, b, 32), drawn);
       const directed = link.style === 'embargo' || link.style === 'licensed';
       const width = (link.style === 'embargo' ? 3 : 2) * px;
       // Dark halo for contrast, then the line (dashed for licences).
@@ -324,7 +432,12 @@ export class WorldMapScene extends Phaser.Scene {
       g.lineStyle(width, link.color, 1);
       if (link.style === 'licensed') strokeDashed(g, points, 8 * px, 5 * px);
       else strokeRun(g, points);
-      if (directed) {
+      if (directed && drawn >= 1) {
+        // An export control is a wall across the flow, near the target: thick for an embargo.
+        const at = points[points.length - 6] as [number, number];
+        const next = points[points.length - 5] as [number, number];
+        g.lineStyle((link.style === 'embargo' ? 5 : 3) * px, link.color, 1);
+        barrier(g, at, next, (link.style === 'embargo' ? 11 : 8) * px);
         const tip = points[points.length - 1] as [number, number];
         const prev = points[points.length - 3] as [number, number];
         const ang = Math.atan2(tip[1] - prev[1], tip[0] - prev[0]);
@@ -379,7 +492,10 @@ export class WorldMapScene extends Phaser.Scene {
   private setHover(numeric: string | null, clientX: number, clientY: number): void {
     const changed = numeric !== this.hovered;
     this.hovered = numeric;
-    if (changed) this.drawHover();
+    if (changed) {
+      this.drawHover();
+      this.wake();
+    }
     if (changed || numeric) this.callbacks.onHover(numeric, clientX, clientY);
   }
 
@@ -417,63 +533,4 @@ function styleKey(styles: Map<string, CountryStyle>): string {
   let key = '';
   for (const [n, s] of styles) key += `${n}:${s.fill}:${s.alpha}:${s.outline ?? ''};`;
   return key;
-}
-
-function bezier(
-  a: [number, number],
-  c: [number, number],
-  b: [number, number],
-  n: number,
-): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i <= n; i++) {
-    const t = i / n;
-    const u = 1 - t;
-    out.push([
-      u * u * a[0] + 2 * u * t * c[0] + t * t * b[0],
-      u * u * a[1] + 2 * u * t * c[1] + t * t * b[1],
-    ]);
-  }
-  return out;
-}
-
-function strokeRun(g: Phaser.GameObjects.Graphics, points: [number, number][]): void {
-  const first = points[0];
-  if (!first) return;
-  g.beginPath();
-  g.moveTo(first[0], first[1]);
-  for (let i = 1; i < points.length; i++) {
-    const p = points[i] as [number, number];
-    g.lineTo(p[0], p[1]);
-  }
-  g.strokePath();
-}
-
-function strokeDashed(
-  g: Phaser.GameObjects.Graphics,
-  points: [number, number][],
-  dash: number,
-  gap: number,
-): void {
-  let on = true;
-  let left = dash;
-  for (let i = 1; i < points.length; i++) {
-    let [x0, y0] = points[i - 1] as [number, number];
-    const [x1, y1] = points[i] as [number, number];
-    let seg = Math.hypot(x1 - x0, y1 - y0);
-    while (seg > 0) {
-      const step = Math.min(seg, left);
-      const x = x0 + ((x1 - x0) * step) / seg;
-      const y = y0 + ((y1 - y0) * step) / seg;
-      if (on) g.lineBetween(x0, y0, x, y);
-      x0 = x;
-      y0 = y;
-      seg -= step;
-      left -= step;
-      if (left <= 1e-9) {
-        on = !on;
-        left = on ? dash : gap;
-      }
-    }
-  }
 }

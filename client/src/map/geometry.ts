@@ -48,6 +48,8 @@ export interface MapGeometry {
   /** Countries, largest first (draw in this order so enclaves land on top). */
   countries: CountryShape[];
   byNumeric: Map<string, CountryShape>;
+  /** World pixels of a [longitude, latitude] point (capitals), or null off the projection. */
+  project(lon: number, lat: number): [number, number] | null;
 }
 
 export interface GeometryOptions {
@@ -232,7 +234,11 @@ export function buildGeometry(
     // Keep the first (largest) shape if an id were repeated.
     if (!byNumeric.has(c.numeric)) byNumeric.set(c.numeric, c);
   }
-  return { width, height, countries, byNumeric };
+  const project = (lon: number, lat: number): [number, number] | null => {
+    const p = projection([lon, lat]);
+    return p && Number.isFinite(p[0]) && Number.isFinite(p[1]) ? [p[0], p[1]] : null;
+  };
+  return { width, height, countries, byNumeric, project };
 }
 
 /**

@@ -1,10 +1,16 @@
 /**
  * The world map with its mode switch, legend, hover card (name, population, which AI stacks it
- * runs in what shares) and a detail panel on click. The Phaser part loads on first use.
+ * runs in what shares and the change since the last round) and a detail panel on click, a table
+ * of the same facts for the keyboard and screen readers, and a button that folds the map away on
+ * a phone. The canvas follows its container (ResizeObserver). When a round resolves, the markets
+ * that changed leader are animated. The Phaser part loads on first use.
  */
 import type { Scenario } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
+import { type Adoption, leaderChanges } from '../map/mapChanges.ts';
+import { MapTable, pointsChange } from '../map/MapTable.ts';
 import { legend, MAP_MODES, type MapMode } from '../map/mapModes.ts';
+import { OTHER_COLOR, providerColors } from '../map/palette.ts';
 import type { WorldMap } from '../map/WorldMap.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, pct, replace } from './dom.ts';
@@ -13,7 +19,25 @@ const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
 export class MapPanel {
   readonly el = h('section', { class: 'map-panel', 'aria-label': t('ui.map.title') });
-  private readonly canvasHost = h('div', { class: 'map-host', 'data-testid': 'map' });
+  private readonly summary = h('p', { class: 'sr-only', id: 'map-summary' });
+  private readonly canvasHost = h('div', {
+    class: 'map-host',
+    'data-testid': 'map',
+    role: 'img',
+    tabindex: 0,
+    'aria-label': t('ui.map.alt'),
+    'aria-describedby': 'map-summary',
+  });
+  private readonly table = new MapTable();
+  private readonly toggle = h('button', {
+    type: 'button',
+    class: 'map-toggle secondary small',
+    'aria-expanded': 'true',
+    'data-testid': 'map-toggle',
+  });
+  /** Adoption as each round began, to tell what changed. */
+  private readonly adoptionAt = new Map<number, Adoption>();
+  private shownRound = -1;
   private readonly legendEl = h('ul', { class: 'legend', 'data-testid': 'legend' });
   private readonly hover = h('div', { class: 'hover-card', hidden: true, role: 'tooltip' });
   private readonly detail = h('aside', { class: 'detail card', hidden: true, 'aria-live': 'polite' });
@@ -25,9 +49,24 @@ export class MapPanel {
   private lastKey = '';
 
   constructor() {
-    this.el.append(this.modes, this.canvasHost, this.legendEl, this.hover, this.detail);
+    this.el.append(
+      h('div', { class: 'map-bar' }, this.toggle, this.modes),
+      this.canvasHost,
+      this.summary,
+      this.legendEl,
+      h('p', { class: 'map-keys muted small' }, t('ui.map.keys')),
+      this.table.el,
+      this.hover,
+      this.detail,
+    );
+    this.toggle.textContent = t('ui.map.hide');
+    this.toggle.addEventListener('click', () => {
+      const collapsed = this.el.classList.toggle('collapsed');
+      this.toggle.setAttribute('aria-expanded', collapsed ? 'false' : 'true');
+      this.toggle.textContent = collapsed ? t('ui.map.show') : t('ui.map.hide');
+    });
     this.renderModes();
-    window.addEventListener('resize', () => this.map?.resize());
+    new ResizeObserver(() => this.map?.resize()).observe(this.canvasHost);
   }
 
   private renderModes() {
@@ -73,13 +112,69 @@ export class MapPanel {
     if (!force && key === this.lastKey) return;
     if (!this.map) return;
     this.lastKey = key;
-    this.map.update({ scenario: s.scenario, view: s.view, mode: this.mode });
+    const round = s.view.round;
+    if (!this.adoptionAt.has(round)) this.adoptionAt.set(round, s.view.adoption);
+    const before = this.adoptionAt.get(round - 1) ?? null;
+    // Animate a resolution seen live (this page showed the round before), once.
+    const live = this.shownRound !== -1 && round > this.shownRound && before !== null;
+    this.shownRound = round;
+    const colors = providerColors(s.scenario.nations);
+    const pulses = live
+      ? leaderChanges(s.scenario, before, s.view.adoption).map((c, i) => ({
+          numeric: c.numeric,
+          color: colors.get(c.to) ?? OTHER_COLOR,
+          label:
+            i < 3
+              ? c.to === 'OTHER'
+                ? t('ui.map.changedOther', { market: c.name })
+                : t('ui.map.changed', { market: c.name, nation: this.nationName(c.to) })
+              : undefined,
+        }))
+      : [];
+    this.map.update({
+      scenario: s.scenario,
+      view: s.view,
+      mode: this.mode,
+      pulses,
+      pulseId: live ? String(round) : undefined,
+    });
+    this.table.update(s.scenario, s.view.adoption, before);
+    this.summary.textContent = this.describe(s);
     replace(
       this.legendEl,
       legend(this.mode, s.scenario, s.view).map((item) =>
         h('li', {}, h('span', { class: 'swatch', style: `background:${hex(item.color)}` }), item.label),
       ),
     );
+  }
+
+  private nationName(id: string): string {
+    if (id === 'OTHER') return t('provider.OTHER');
+    return this.state?.scenario?.nations.find((n) => n.id === id)?.name ?? id;
+  }
+
+  /** The map in one sentence for a screen reader: how many markets each stack leads. */
+  private describe(s: ClientState): string {
+    if (!s.scenario || !s.view) return '';
+    const counts = new Map<string, number>();
+    for (const m of s.scenario.markets) {
+      const shares = Object.entries(s.view.adoption[m.id] ?? {}).sort((a, b) => b[1] - a[1]);
+      const lead = shares[0]?.[0];
+      if (lead) counts.set(lead, (counts.get(lead) ?? 0) + 1);
+    }
+    const parts = [...counts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .map(([id, n]) => t('ui.map.leads', { nation: this.nationName(id), count: n }));
+    return `${t('ui.map.summary')} ${parts.join('; ')}.`;
+  }
+
+  /** Change of a stack's share since the last round, in words. */
+  private change(iso2: string, provider: string): string {
+    const round = this.state?.view?.round ?? 0;
+    const before = this.adoptionAt.get(round - 1)?.[iso2];
+    if (!before) return '';
+    const now = this.state?.view?.adoption[iso2]?.[provider] ?? 0;
+    return ` (${pointsChange(now - (before[provider] ?? 0))})`;
   }
 
   private market(scenario: Scenario, iso2: string) {
@@ -108,12 +203,13 @@ export class MapPanel {
         'ul',
         {},
         this.shares(m.id).map(([p, v]) =>
-          h('li', {}, `${p === 'OTHER' ? t('provider.OTHER') : p}: ${pct(v)}`),
+          h('li', {}, `${this.nationName(p)}: ${pct(v)}${this.change(m.id, p)}`),
         ),
       ),
     );
     const rect = this.el.getBoundingClientRect();
-    this.hover.style.left = `${x - rect.left + 12}px`;
+    // Kept inside the panel on a narrow screen.
+    this.hover.style.left = `${Math.max(0, Math.min(x - rect.left + 12, rect.width - 240))}px`;
     this.hover.style.top = `${y - rect.top + 12}px`;
     this.hover.hidden = false;
   }
@@ -140,18 +236,14 @@ export class MapPanel {
       h(
         'p',
         {},
-        `${m.region} · ${t('ui.map.population', { population: num(m.population) })} · GDP US$${num(m.gdpUsdBn)}bn · ${t('ui.map.online', { pct: num(m.internetPct, 0) })}`,
+        `${m.region} · ${t('ui.map.population', { population: num(m.population) })} · ${t('ui.map.gdp', { gdp: num(m.gdpUsdBn) })} · ${t('ui.map.online', { pct: num(m.internetPct, 0) })}`,
       ),
       h('h4', {}, t('ui.map.stacks')),
       h(
         'ul',
         {},
         this.shares(m.id).map(([p, v]) =>
-          h(
-            'li',
-            {},
-            `${p === 'OTHER' ? t('provider.OTHER') : (scenario.nations.find((n) => n.id === p)?.name ?? p)}: ${pct(v)}`,
-          ),
+          h('li', {}, `${this.nationName(p)}: ${pct(v)}${this.change(m.id, p)}`),
         ),
       ),
       m.facts.length ? h('h4', {}, t('ui.lobby.facts')) : null,
