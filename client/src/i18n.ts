@@ -1,19 +1,77 @@
 /**
  * The one translation layer of the client: i18next over the flat message files in assets/i18n
- * (English first; another language is another file). Events are turned into sentences by the
- * shared formatter with the same messages, so the server's events read the same everywhere.
+ * (one file per language, English first), country names from i18n-iso-countries, and the
+ * scenario's texts from the overlays in assets/scenarios/i18n. The language is chosen per browser
+ * (remembered in localStorage) and can change at any time: events travel as data and each client
+ * turns them into sentences in its own language with the shared formatter.
  */
 import i18next from 'i18next';
+import countries from 'i18n-iso-countries';
+import countriesEn from 'i18n-iso-countries/langs/en.json';
+import countriesEs from 'i18n-iso-countries/langs/es.json';
+import countriesFr from 'i18n-iso-countries/langs/fr.json';
+import countriesJa from 'i18n-iso-countries/langs/ja.json';
 import en from '../../assets/i18n/en.json';
+import es from '../../assets/i18n/es.json';
+import fr from '../../assets/i18n/fr.json';
+import ja from '../../assets/i18n/ja.json';
+import scenarioEs from '../../assets/scenarios/i18n/es.json';
+import scenarioFr from '../../assets/scenarios/i18n/fr.json';
+import scenarioJa from '../../assets/scenarios/i18n/ja.json';
 import type { GameEvent, Scenario } from '../../shared/engine/index.ts';
 import { formatEvent as formatWith, type NameResolvers } from '../../shared/i18n/formatEvent.ts';
+import {
+  localizeScenario,
+  regionName,
+  type ScenarioOverlay,
+  translated,
+} from '../../shared/i18n/localizeScenario.ts';
 
-const resources = { en: { translation: en } };
+/** The languages the game speaks, each named in itself (for the picker). */
+export const LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'es', name: 'Español' },
+  { code: 'fr', name: 'Français' },
+  { code: 'ja', name: '日本語' },
+] as const;
+export type Language = (typeof LANGUAGES)[number]['code'];
 
-/** Starts i18next (synchronously: the messages are bundled). */
-export function initI18n(lang = 'en'): void {
+const resources = {
+  en: { translation: en },
+  es: { translation: es },
+  fr: { translation: fr },
+  ja: { translation: ja },
+};
+const overlays: Record<Language, ScenarioOverlay> = {
+  en: {},
+  es: scenarioEs,
+  fr: scenarioFr,
+  ja: scenarioJa,
+};
+for (const data of [countriesEn, countriesEs, countriesFr, countriesJa]) countries.registerLocale(data);
+
+const STORAGE_KEY = 'sovereign.lang';
+const isLanguage = (x: string | null | undefined): x is Language => LANGUAGES.some((l) => l.code === x);
+
+/** The language to start in: the one asked for, else the one remembered, else the browser's, else English. */
+export function pickLanguage(
+  asked?: string | null,
+  remembered?: string | null,
+  preferred: readonly string[] = [],
+): Language {
+  for (const x of [asked, remembered, ...preferred.map((p) => p.slice(0, 2).toLowerCase())])
+    if (isLanguage(x)) return x;
+  return 'en';
+}
+
+const storage = (): Storage | null => (typeof localStorage === 'undefined' ? null : localStorage);
+
+/** Starts i18next (synchronously: the messages are bundled) in the language asked, remembered or preferred. */
+export function initI18n(lang?: string | null): void {
+  const nav = typeof navigator === 'undefined' ? [] : navigator.languages;
+  const chosen = pickLanguage(lang, storage()?.getItem(STORAGE_KEY), nav);
   void i18next.init({
-    lng: lang,
+    lng: chosen,
     fallbackLng: 'en',
     resources,
     keySeparator: false,
@@ -21,31 +79,119 @@ export function initI18n(lang = 'en'): void {
     interpolation: { prefix: '{', suffix: '}', escapeValue: false },
     initAsync: false,
   });
+  if (typeof document !== 'undefined') document.documentElement.lang = chosen;
 }
 
-/** A UI string; `params` fill its `{name}` placeholders. Text only: callers set textContent. */
-export function t(key: string, params: Record<string, string | number> = {}): string {
-  return i18next.t(key, params);
+/** The current language. */
+export function language(): Language {
+  const l = i18next.language;
+  return isLanguage(l) ? l : 'en';
 }
 
-/** Names for ids found in events, from the scenario. */
+const listeners = new Set<(lang: Language) => void>();
+
+/** Called after every change of language. */
+export function onLanguageChange(listener: (lang: Language) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Switches the language, remembers it for this browser and tells the screens to re-render. */
+export function setLanguage(lang: Language): void {
+  if (lang === language()) return;
+  void i18next.changeLanguage(lang);
+  storage()?.setItem(STORAGE_KEY, lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+  for (const l of listeners) l(lang);
+}
+
+/** A UI string; `params` fill its `{name}` placeholders (`count` picks a plural form). Text only. */
+export function t(key: string, params?: Record<string, string | number>): string {
+  return params ? i18next.t(key, params) : i18next.t(key);
+}
+
+/** Where a translated copy of a scenario came from. */
+const origins = new WeakMap<Scenario, { english: Scenario; lang: Language }>();
+const copies = new WeakMap<Scenario, Map<Language, Scenario>>();
+
+/** The English scenario a (possibly translated) scenario was made from. */
+export function englishScenario(s: Scenario): Scenario {
+  return origins.get(s)?.english ?? s;
+}
+
+/** The scenario with its texts in the current language (the same object again for the same language). */
+export function localized(s: Scenario, lang: Language = language()): Scenario {
+  const english = englishScenario(s);
+  if (lang === 'en') return english;
+  let byLang = copies.get(english);
+  if (!byLang) {
+    byLang = new Map();
+    copies.set(english, byLang);
+  }
+  let copy = byLang.get(lang);
+  if (!copy) {
+    copy = localizeScenario(english, overlays[lang]);
+    origins.set(copy, { english, lang });
+    byLang.set(lang, copy);
+  }
+  return copy;
+}
+
+/** A scenario's title or description (as the server lists them) in the current language. */
+export function scenarioText(id: string, field: 'title' | 'description', english: string): string {
+  return translated(overlays[language()], `scenario.${id}.${field}`, english);
+}
+
+/**
+ * Keeps the store's scenario in the current language: translated when it arrives, again when the
+ * language changes (which re-renders every screen that shows it).
+ */
+export function bindLanguage(store: {
+  get(): { scenario: Scenario | null };
+  set(patch: { scenario: Scenario | null }): void;
+  subscribe(listener: (s: { scenario: Scenario | null }) => void): unknown;
+}): void {
+  const sync = () => {
+    const s = store.get().scenario;
+    if (s && localized(s) !== s) store.set({ scenario: localized(s) });
+  };
+  store.subscribe(sync);
+  onLanguageChange(() => {
+    const s = store.get().scenario;
+    // A new object even for English, so that screens that cache on the scenario render again.
+    store.set({ scenario: s ? localized(s) : null });
+  });
+  sync();
+}
+
+/** A market's name in the current language (ISO 3166 alpha-2 id), else the scenario's English name. */
+export function countryName(id: string, english: string, lang: Language = language()): string {
+  if (lang === 'en') return english;
+  return countries.getName(id, lang, { select: 'official' }) ?? english;
+}
+
+/** Names for ids found in events, from the (translated) scenario and the country names library. */
 export function namesFor(scenario: Scenario | null): NameResolvers {
   if (!scenario) return {};
-  const nations = new Map(scenario.nations.map((n) => [n.id, n.name]));
-  const markets = new Map(scenario.markets.map((m) => [m.id, m.name]));
-  const objectives = new Map(scenario.objectives.map((o) => [o.id, o.title]));
-  const cards = new Map(scenario.events.map((c) => [c.id, c.title]));
+  const s = localized(scenario);
+  const lang = language();
+  const nations = new Map(s.nations.map((n) => [n.id, n.name]));
+  const markets = new Map(s.markets.map((m) => [m.id, countryName(m.id, m.name, lang)]));
+  const objectives = new Map(s.objectives.map((o) => [o.id, o.title]));
+  const cards = new Map(s.events.map((c) => [c.id, c.title]));
   return {
     nation: (id) => nations.get(id) ?? id,
     market: (id) => markets.get(id) ?? id,
     objective: (id) => objectives.get(id) ?? id,
     card: (id) => cards.get(id) ?? id,
+    region: (name) => regionName(overlays[lang], name),
   };
 }
 
-/** The current language's flat messages (for the shared formatters). */
+/** The current language's flat messages (for the shared formatters), with the locale numbers use. */
 export function messages(): Record<string, string> {
-  return (i18next.getResourceBundle(i18next.language, 'translation') ?? en) as Record<string, string>;
+  const bundle = (i18next.getResourceBundle(language(), 'translation') ?? en) as Record<string, string>;
+  return { locale: language(), ...bundle };
 }
 
 /** An engine event as a sentence in the current language. */

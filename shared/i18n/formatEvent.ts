@@ -23,6 +23,8 @@ export interface NameResolvers {
   objective?: (id: string) => string;
   /** Event-card id → title. */
   card?: (id: string) => string;
+  /** Region name (as the scenario spells it, in English) → its name in the reader's language. */
+  region?: (name: string) => string;
 }
 
 /** How one event parameter is shown. */
@@ -324,41 +326,75 @@ export function templateCandidates(event: GameEvent): string[] {
   return keys;
 }
 
-const GROUP = /\B(?=(\d{3})+(?!\d))/g;
+/** The language of a message file: its `locale` entry (e.g. "fr"), English when it has none. */
+export function localeOf(messages: Messages): string {
+  return messages.locale ?? 'en';
+}
 
-/** A number with `decimals` decimals, thousands grouped, no '-0'. */
-function fixed(x: number, decimals: number): string {
-  let s = Math.abs(x).toFixed(decimals);
-  const [int, frac] = s.split('.');
-  s = int!.replace(GROUP, ',') + (frac ? `.${frac}` : '');
-  return x < 0 && Number(s.replace(/,/g, '')) !== 0 ? `-${s}` : s;
+const formatters = new Map<string, Intl.NumberFormat>();
+/** One cached Intl.NumberFormat per locale and options. */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A number with `decimals` decimals, thousands grouped as the locale groups them, no '-0'. */
+function fixed(x: number, decimals: number, locale = 'en'): string {
+  return numberFormat(locale, {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    signDisplay: 'negative',
+  }).format(x);
 }
 
 /** Plain number: one decimal, or none from 1,000 up. */
-export function formatNumber(x: number): string {
-  return fixed(x, Math.abs(x) >= 1000 ? 0 : 1);
+export function formatNumber(x: number, locale = 'en'): string {
+  return fixed(x, Math.abs(x) >= 1000 ? 0 : 1, locale);
 }
 
-/** A share 0..1 as a percentage: one decimal below 10%, none above (trailing '.0' dropped). */
-export function formatPercent(x: number): string {
+/** A share 0..1 as a percentage: one decimal below 10%, none above (a trailing zero dropped). */
+export function formatPercent(x: number, locale = 'en'): string {
   const p = x * 100;
-  const s = fixed(p, Math.abs(p) < 10 ? 1 : 0).replace(/\.0$/, '');
-  return `${s === '-0' ? '0' : s}%`;
+  const n = numberFormat(locale, {
+    minimumFractionDigits: 0,
+    maximumFractionDigits: Math.abs(p) < 10 ? 1 : 0,
+    signDisplay: 'negative',
+  }).format(p);
+  // The locale's percent pattern ("50%", "50 %") around the number rounded as above.
+  return numberFormat(locale, { style: 'percent' }).format(0.5).replace(/50/, n);
 }
 
-/** US$ billions: two decimals below 1 bn, one above, none from 1,000 bn. */
-export function formatMoney(x: number): string {
+/**
+ * US$ billions. English: "US$ 1.2 bn" (two decimals below 1 bn, one above, none from 1,000 bn);
+ * other languages: the locale's own compact currency form ("1,2 Md $US", "$12億").
+ */
+export function formatMoney(x: number, locale = 'en'): string {
   const a = Math.abs(x);
-  return `US$ ${fixed(x, a >= 1000 ? 0 : a < 1 && a > 0 ? 2 : 1)} bn`;
+  if (locale === 'en' || locale.startsWith('en-'))
+    return `US$ ${fixed(x, a >= 1000 ? 0 : a < 1 && a > 0 ? 2 : 1, locale)} bn`;
+  return numberFormat(locale, {
+    style: 'currency',
+    currency: 'USD',
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    signDisplay: 'negative',
+  }).format(x * 1e9);
 }
 
-const signed = (s: string, x: number) => (x > 0 && !/^0(\.0+)?%?$/.test(s) ? `+${s}` : s);
+const signed = (s: string, x: number) => (x > 0 && !/^0([.,]0+)?[\s\u00a0\u202f]?%?$/.test(s) ? `+${s}` : s);
 
 interface FormatContext {
   messages: Messages;
   names: NameResolvers;
   params: Readonly<Record<string, EventParam>>;
   dir: 'up' | 'down' | null;
+  /** The locale numbers are written in (the messages' `locale`). */
+  locale: string;
 }
 
 function msg(ctx: FormatContext, key: string, fallback: string): string {
@@ -401,27 +437,29 @@ function formatParam(ctx: FormatContext, format: ParamFormat, v: EventParam): st
     case 'market':
       return ctx.names.market?.(str) ?? str;
     case 'region':
-      return str === '*' ? msg(ctx, 'region.all', 'every region') : str;
+      return str === '*' ? msg(ctx, 'region.all', 'every region') : (ctx.names.region?.(str) ?? str);
     case 'card':
       return ctx.names.card?.(str) ?? str;
     case 'objective':
       return ctx.names.objective?.(str) ?? str;
     case 'integer':
-      return needsNumber((x) => fixed(x, 0));
+      return needsNumber((x) => fixed(x, 0, ctx.locale));
     case 'number':
-      return needsNumber(formatNumber);
+      return needsNumber((x) => formatNumber(x, ctx.locale));
     case 'signed':
-      return needsNumber((x) => signed(formatNumber(x), x));
+      return needsNumber((x) => signed(formatNumber(x, ctx.locale), x));
     case 'percent':
-      return needsNumber(formatPercent);
+      return needsNumber((x) => formatPercent(x, ctx.locale));
     case 'signedPercent':
-      return needsNumber((x) => signed(formatPercent(x), x));
+      return needsNumber((x) => signed(formatPercent(x, ctx.locale), x));
     case 'absPercent':
-      return needsNumber((x) => formatPercent(Math.abs(x)));
+      return needsNumber((x) => formatPercent(Math.abs(x), ctx.locale));
     case 'money':
-      return needsNumber(formatMoney);
+      return needsNumber((x) => formatMoney(x, ctx.locale));
     case 'factor':
-      return needsNumber((x) => fixed(x, 2).replace(/\.?0+$/, '') || '0');
+      return needsNumber((x) =>
+        numberFormat(ctx.locale, { maximumFractionDigits: 2, signDisplay: 'negative' }).format(x),
+      );
     case 'boolean':
       return msg(ctx, `bool.${str}`, str);
     case 'adoptionReasons':
@@ -460,7 +498,9 @@ function formatParam(ctx: FormatContext, format: ParamFormat, v: EventParam): st
     case 'quantity':
       return msg(ctx, `quantity.${str}`, str);
     case 'quantityValue':
-      return needsNumber((x) => (ctx.params.quantity === 'budget' ? formatMoney(x) : formatNumber(x)));
+      return needsNumber((x) =>
+        ctx.params.quantity === 'budget' ? formatMoney(x, ctx.locale) : formatNumber(x, ctx.locale),
+      );
     case 'modifier':
       return msg(ctx, `modifier.${str}`, str);
     case 'effect':
@@ -496,11 +536,23 @@ export function formatParams(
   names: NameResolvers = {},
 ): Record<string, string> {
   const spec = EVENT_SPECS[event.type] as EventSpec | undefined;
-  const ctx: FormatContext = { messages, names, params: event.params, dir: direction(event.params) };
+  const ctx: FormatContext = {
+    messages,
+    names,
+    params: event.params,
+    dir: direction(event.params),
+    locale: localeOf(messages),
+  };
   const out: Record<string, string> = {};
   for (const [name, v] of Object.entries(event.params)) {
     const shown = formatParam(ctx, spec?.params[name] ?? defaultFormat(v), v);
     if (shown !== null) out[name] = shown;
+  }
+  // A card's title travels in English with the event: a known card is shown by its translated title.
+  const card = event.params.card;
+  if (typeof card === 'string' && typeof event.params.title === 'string') {
+    const title = names.card?.(card);
+    if (title !== undefined && title !== card) out.title = title;
   }
   return out;
 }

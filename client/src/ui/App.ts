@@ -2,7 +2,7 @@
  * The application shell: one screen at a time (home, lobby, game, debrief) chosen by the phase the
  * server reports, a connection banner, notices, and a test hook on window for browser tests.
  */
-import { t } from '../i18n.ts';
+import { bindLanguage, t } from '../i18n.ts';
 import { GameConnection } from '../net/GameConnection.ts';
 import { type ClientState, Store } from '../state/store.ts';
 import { ChatPanel } from './ChatPanel.ts';
@@ -34,6 +34,7 @@ export class App {
     this.debrief = new DebriefScreen(this.net);
     replace(root, this.banner, this.notices);
     this.store.subscribe((s) => this.render(s));
+    bindLanguage(this.store);
     this.render(this.store.get());
     (window as unknown as { __sovereign: unknown }).__sovereign = {
       state: () => this.store.get(),

@@ -4,9 +4,10 @@
  */
 import type { Scenario } from '../../../shared/engine/index.ts';
 import { TIMER_MAX_SECONDS } from '../../../shared/protocol/schemas.ts';
-import { t } from '../i18n.ts';
+import { localized, onLanguageChange, scenarioText, t } from '../i18n.ts';
 import { type GameConnection, QUICK_PLAY_SCENARIO } from '../net/GameConnection.ts';
 import { h, replace } from './dom.ts';
+import { languagePicker } from './LanguagePicker.ts';
 import './class.css';
 
 /** The join code in the page's address (`/?code=K7QXM`, the link the lobby shows as a QR code). */
@@ -60,6 +61,11 @@ export class HomeScreen {
     this.scenarioSelect.addEventListener('change', () => this.fillPlayAs());
     this.fillPlayAs();
     this.render();
+    onLanguageChange(() => {
+      this.nameInput.placeholder = t('ui.home.namePlaceholder');
+      this.fillScenarios();
+      this.render();
+    });
     void this.load();
     if (this.linkCode) {
       // Opened from the lobby's link: the code is in, the nations come up, the name is next.
@@ -127,7 +133,7 @@ export class HomeScreen {
     if (!/^[A-Z0-9]{4,8}$/.test(code)) return this.say(t('ui.home.badCode'));
     try {
       const game = await this.net.api<GameInfo>(`/api/games/${code}`);
-      const scenario = await this.net.api<Scenario>(`/api/scenarios/${game.scenario}`);
+      const scenario = localized(await this.net.api<Scenario>(`/api/scenarios/${game.scenario}`));
       const join = (role: 'player' | 'spectator', nation?: string) => {
         const name = this.name();
         if (name) void this.run(() => this.net.join(code, name, role, nation));
@@ -178,7 +184,7 @@ export class HomeScreen {
     const chosen = this.scenarioSelect.value;
     replace(
       this.scenarioSelect,
-      this.scenarios.map((s) => h('option', { value: s.id }, s.title)),
+      this.scenarios.map((s) => h('option', { value: s.id }, scenarioText(s.id, 'title', s.title))),
     );
     if (this.scenarios.some((s) => s.id === chosen)) this.scenarioSelect.value = chosen;
     this.fillPlayAs();
@@ -321,7 +327,13 @@ export class HomeScreen {
     );
     replace(
       this.el,
-      h('header', {}, h('h1', {}, 'Sovereign'), h('p', { class: 'tagline' }, t('ui.home.tagline'))),
+      h(
+        'header',
+        {},
+        languagePicker(),
+        h('h1', {}, 'Sovereign'),
+        h('p', { class: 'tagline' }, t('ui.home.tagline')),
+      ),
       h('label', { for: 'name' }, t('ui.home.name')),
       this.nameInput,
       this.status,

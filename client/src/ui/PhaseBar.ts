@@ -3,10 +3,11 @@
  * (briefing and negotiation) or the submission state (orders). A polite live region announces each
  * new phase and the clock's last minute to screen readers.
  */
-import { t } from '../i18n.ts';
+import { language, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, replace } from './dom.ts';
+import { languagePicker } from './LanguagePicker.ts';
 import './class.css';
 
 /** Seconds left as m:ss. */
@@ -49,8 +50,7 @@ export class PhaseBar {
         this.announcedMinute = phaseKey;
         this.live.textContent = t('ui.phase.lastMinute');
       }
-    }
-    else this.timer.textContent = ended ? '' : t('ui.phase.noLimit');
+    } else this.timer.textContent = ended ? '' : t('ui.phase.noLimit');
   }
 
   update(s: ClientState): void {
@@ -59,7 +59,7 @@ export class PhaseBar {
     if (!room) return;
     const me = s.welcome?.nation;
     const seat = me ? room.seats[me] : undefined;
-    const key = JSON.stringify([room.seats, room.phase, room.round, room.paused, room.code, me]);
+    const key = JSON.stringify([room.seats, room.phase, room.round, room.paused, room.code, me, language()]);
     if (key === this.lastKey) {
       this.tick();
       return;
@@ -125,6 +125,7 @@ export class PhaseBar {
       ),
       action,
       h('span', { class: 'code' }, t('ui.lobby.codeShort', { code: room.code })),
+      languagePicker(),
       this.live,
     );
     this.tick();

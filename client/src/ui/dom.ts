@@ -2,6 +2,8 @@
  * A tiny DOM builder. Strings always become text nodes (never markup), so names and chat from other
  * players can never inject HTML.
  */
+import { language } from '../i18n.ts';
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | ((e: Event) => void) | undefined>;
 
@@ -36,13 +38,20 @@ export function replace(el: Element, ...children: (Child | Child[])[]): void {
   append(el, ...children);
 }
 
-/** Formats a number for display: 1 decimal under 100, none above. */
+/** Formats a number for display in the current language: 1 decimal under 100, none above. */
 export function num(x: number | undefined, digits?: number): string {
   if (x === undefined || !Number.isFinite(x)) return '–';
   const d = digits ?? (Math.abs(x) >= 100 ? 0 : 1);
-  return x.toLocaleString('en', { maximumFractionDigits: d, minimumFractionDigits: d });
+  return x.toLocaleString(language(), { maximumFractionDigits: d, minimumFractionDigits: d });
 }
 
+/** A share 0..1 as a percentage in the current language ("12%", "3.5%", "12 %"). */
 export function pct(x: number | undefined): string {
-  return x === undefined ? '–' : `${num(x * 100, x < 0.1 ? 1 : 0)}%`;
+  if (x === undefined) return '–';
+  return formatPercentLike(num(x * 100, x < 0.1 ? 1 : 0));
+}
+
+/** The number text inside the current language's percent pattern. */
+function formatPercentLike(n: string): string {
+  return new Intl.NumberFormat(language(), { style: 'percent' }).format(0.5).replace('50', n);
 }
