@@ -6,7 +6,7 @@
 import { type ObjectiveProgress, objectivesInView } from '../engine/objectivesInView.ts';
 import type { OrdersInput } from '../engine/ordersSchema.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
-import type { NationId } from '../engine/types.ts';
+import { BUDGET_LINES, type BudgetLine, type NationId } from '../engine/types.ts';
 import type { GameView } from '../engine/viewFor.ts';
 import { decideBot } from './archetypes.ts';
 import type { Archetype } from './botTypes.ts';
@@ -68,4 +68,28 @@ export function advise(view: GameView, scenario: Scenario, me: NationId): Advice
       .sort((a, b) => b.points - a.points),
     explanation: decision.explanation,
   };
+}
+
+/**
+ * The scenario's suggested split of this round's budget for a nation, in US$ bn rounded down to
+ * cents. Aid with no aid region would be wasted, so without one its share goes to the other lines.
+ */
+export function suggestedBudget(
+  scenario: Scenario,
+  nation: NationId,
+  budget: number,
+  aidRegion: string | null,
+): Record<BudgetLine, number> {
+  const shares: Partial<Record<BudgetLine, number>> = {
+    ...scenario.nations.find((n) => n.id === nation)?.defaultAllocation,
+  };
+  if (!aidRegion && shares.aid) {
+    const rest = BUDGET_LINES.filter((l) => l !== 'aid').reduce((s, l) => s + (shares[l] ?? 0), 0);
+    if (rest > 0)
+      for (const l of BUDGET_LINES) if (l !== 'aid') shares[l] = (shares[l] ?? 0) * (1 + shares.aid / rest);
+    shares.aid = 0;
+  }
+  return Object.fromEntries(
+    BUDGET_LINES.map((l) => [l, Math.floor(budget * (shares[l] ?? 0) * 100) / 100]),
+  ) as Record<BudgetLine, number>;
 }

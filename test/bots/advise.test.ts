@@ -3,7 +3,7 @@
  * and that works toward the objectives not yet met (it is given the player's view and nothing else).
  */
 import { describe, expect, it } from 'vitest';
-import { advise } from '../../shared/bots/advise.ts';
+import { advise, suggestedBudget } from '../../shared/bots/advise.ts';
 import {
   createGame,
   objectivesInView,
@@ -79,5 +79,25 @@ describe('the advisor', () => {
       const seen = objectivesInView(viewFor(state, { kind: 'nation', nation: other }), sc, nation);
       expect(seen.some((o) => o.secret)).toBe(false);
     }
+  });
+});
+
+describe('the suggested split', () => {
+  it('spends the whole budget as the scenario suggests, and nothing on aid while no region takes it', () => {
+    const sc = scenario('sovereign-ai-2026');
+    const india = sc.nations.find((n) => n.id === 'IN')!;
+    expect(india.defaultAllocation?.aid ?? 0).toBeGreaterThan(0);
+    const withRegion = suggestedBudget(sc, 'IN', 10, 'South Asia');
+    const without = suggestedBudget(sc, 'IN', 10, null);
+    expect(withRegion.aid).toBeCloseTo(10 * (india.defaultAllocation?.aid ?? 0), 1);
+    expect(without.aid).toBe(0);
+    const total = (b: Record<string, number>) => Object.values(b).reduce((s, x) => s + x, 0);
+    // Rounded down to cents per line: at most 6 cents short of the budget, never over.
+    for (const b of [withRegion, without]) {
+      expect(total(b)).toBeLessThanOrEqual(10);
+      expect(total(b)).toBeGreaterThan(10 - 0.07);
+    }
+    // The aid's share went to the other lines in proportion.
+    expect(without.compute / withRegion.compute).toBeCloseTo(without.training / withRegion.training, 1);
   });
 });

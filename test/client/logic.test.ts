@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Store } from '../../client/src/state/store.ts';
 import { budgetLeft, formToOrders, ordersToForm } from '../../client/src/orders/orderForm.ts';
-import { fieldOf } from '../../client/src/ui/OrdersPanel.ts';
+import { fieldOf } from '../../client/src/orders/problems.ts';
 import type { OrdersInput } from '../../shared/engine/index.ts';
 import { clock } from '../../client/src/ui/PhaseBar.ts';
 
