@@ -64,7 +64,7 @@ export class MapLabels {
   layout(zoom: number, canvasWidth: number): void {
     const px = 1 / zoom;
     // The capitals once the map is wide enough on screen for eight names.
-    const showCapitals = this.geometry.width * zoom >= 560;
+    const showCapitals = this.geometry.width * zoom >= 900;
     this.dots.clear();
     this.capitalLabels.forEach((c, i) => {
       const t = this.capitals[i];

@@ -171,7 +171,10 @@ export class WorldMap {
       links: links(data.mode, data.scenario, data.view),
       nationMembers,
       markets: this.numericIndex,
-      countryLabels: data.scenario.markets.map((m) => ({ numeric: m.numeric, text: m.name })),
+      // A nation's home country is named by its capital's label.
+      countryLabels: data.scenario.markets
+        .filter((m) => !data.scenario.nations.some((n) => n.name === m.name))
+        .map((m) => ({ numeric: m.numeric, text: m.name })),
       capitals: data.scenario.nations.flatMap((n) => {
         const providerColor = (id: string) => providerColors(data.scenario.nations).get(id) ?? OTHER_COLOR;
         const c = CAPITALS[n.id] ?? CAPITALS[n.members[0] ?? ''];

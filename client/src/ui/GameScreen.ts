@@ -99,8 +99,9 @@ export class GameScreen {
         this.panelFor = last;
         this.report.showPanel(last, s);
       }
-      if (this.side.firstChild !== this.report.panel)
-        replace(this.side, this.report.panel, this.dashboard.el, this.news.el);
+      // The ranking first, readable from the back of the room; then the last round, then the news.
+      if (this.side.firstChild !== this.dashboard.el)
+        replace(this.side, this.dashboard.el, this.report.panel, this.news.el);
     } else {
       const panel =
         this.tab === 'orders'

@@ -95,7 +95,13 @@ export class MapPanel {
   private async ensureMap() {
     if (this.map || this.loading) return;
     this.loading = true;
-    const { WorldMap } = await import('../map/WorldMap.ts');
+    // A failed load (a new build deployed under the page) is tried again on the next update.
+    const loaded = await import('../map/WorldMap.ts').catch(() => null);
+    if (!loaded) {
+      this.loading = false;
+      return;
+    }
+    const { WorldMap } = loaded;
     this.map = new WorldMap(this.canvasHost, {
       onHover: (iso2, x, y) => this.showHover(iso2, x, y),
       onClick: (iso2) => this.showDetail(iso2),
