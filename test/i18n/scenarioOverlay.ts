@@ -47,7 +47,7 @@ export function problems(lang: string): { missing: string[]; stale: string[]; un
   const stale: string[] = [];
   for (const [key, texts] of english) {
     const entry = overlay[key];
-    if (!entry || !entry.text.trim()) missing.push(key);
+    if (!entry?.text.trim()) missing.push(key);
     else if (!texts.every((t) => sourceHash(t) === entry.en)) stale.push(key);
   }
   const unused = Object.keys(overlay).filter((k) => !english.has(k));
