@@ -2,11 +2,12 @@
  * A minimal Sovereign bot that plays one nation from another program, using only what
  * docs/PROTOCOL.md describes: @colyseus/sdk, the synced room state, and the server's messages.
  *
- *   node examples/bot.ts --url http://localhost:2567 --code ABCDE [--name Bot] [--nation US]
- *   node examples/bot.ts --url http://localhost:2567 --create [--scenario three-powers] [--rounds 3]
+ *   npm exec -- node examples/bot.ts --url http://localhost:2567 --code ABCDE [--name Bot] [--nation US]
+ *   npm exec -- node examples/bot.ts --url http://localhost:2567 --create [--scenario three-powers] [--rounds 3]
  *
- * With --create the bot creates a game (timers 0, bots on), becomes its facilitator, takes a nation
- * and starts the game itself: handy for trying the protocol alone.
+ * (`npm exec --` runs the project's Node 22; a system `node` may be older.) With --create the bot
+ * creates a game (timers 0, bots on), becomes its facilitator, takes a nation (the scenario's first
+ * unless --nation) and starts the game itself: handy for trying the protocol alone.
  */
 import { inflateRawSync } from 'node:zlib';
 import { Client, type Room } from '@colyseus/sdk';
@@ -64,8 +65,8 @@ interface RankingRow {
 // ---- arguments ----
 
 const USAGE = `usage:
-  node examples/bot.ts --url http://host:2567 --code CODE [--name Bot] [--nation XX]
-  node examples/bot.ts --url http://host:2567 --create [--scenario three-powers] [--rounds N] [--name Bot] [--nation XX]`;
+  npm exec -- node examples/bot.ts --url http://host:2567 --code CODE [--name Bot] [--nation XX]
+  npm exec -- node examples/bot.ts --url http://host:2567 --create [--scenario three-powers] [--rounds N] [--name Bot] [--nation XX]`;
 
 function usage(problem: string): never {
   console.error(`bot: ${problem}\n${USAGE}`);
@@ -115,6 +116,16 @@ const opts = parseArgs(process.argv.slice(2));
 const log = (...parts: unknown[]) => console.log(`[${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
 const client = new Client(opts.url);
+// Trying it alone (--create) without --nation: play the scenario's first nation, or the game would
+// wait for a player who never comes.
+if (opts.create && !opts.nation) {
+  try {
+    const res = await fetch(`${opts.url}/api/scenarios/${encodeURIComponent(opts.scenario ?? 'three-powers')}`);
+    if (res.ok) opts.nation = ((await res.json()) as Scenario).nations[0]?.id;
+  } catch {
+    // The create below reports an unreachable server.
+  }
+}
 let room: Room;
 try {
   room = opts.create

@@ -14,6 +14,8 @@ import { WebSocketTransport } from '@colyseus/ws-transport';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GameSession } from './game/GameSession.ts';
 import type { GameSummary } from './game/gameSummary.ts';
+import { seatApi } from './api/seatApi.ts';
+import { configureAgents, llmConfigFromEnv } from './game/AgentSeats.ts';
 import { type HttpApp, mountRoutes } from './httpRoutes.ts';
 import { placeGame } from './placeGame.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
@@ -130,6 +132,7 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   const games = new Map<string, GameSession>();
   const restoreSecret = randomBytes(16).toString('hex');
   const guesses = new GuessLimiter();
+  configureAgents(llmConfigFromEnv(), join(options.dataDir ?? 'data', 'agents'));
   configureRooms({ storage, games, restoreSecret });
   const shared = options.redisUrl
     ? {
@@ -160,6 +163,10 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
           get: async (code) => (await listedGames({ roomId: code }))[0],
         },
       });
+      // The JSON API for bots in any language (and the agents' transcripts): docs/AGENTS.md.
+      app.use(
+        seatApi({ storage, games, guesses, elsewhere: async (code) => (await listedGames({ roomId: code }))[0] }),
+      );
       // The browser client, built by Vite (npm run build); any other path is the single-page app.
       if (existsSync(join(CLIENT_DIR, 'index.html'))) {
         app.use(express.static(CLIENT_DIR, { index: 'index.html', maxAge: '1h' }));

@@ -32,6 +32,8 @@ import type {
 import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
 import { ChatLog } from './ChatLog.ts';
 import { Members } from './Members.ts';
+import { agentCommand, agentTick } from './AgentSeats.ts';
+import { autoStart } from './autoStart.ts';
 
 /** What the session asks its transport to deliver. */
 export interface Delivery {
@@ -232,6 +234,14 @@ export class GameSession {
     return { archetype, difficulty: this.options.botDifficulty };
   }
 
+  /** An agent seat gave no valid orders: its bot plays this round, and the round's report says why. */
+  botPlaysFor(nation: string, reason: string, now: number): void {
+    this.submitBot(nation);
+    const e = this.explanations.get(nation);
+    if (e) this.explanations.set(nation, { ...e, explanation: `${reason} ${e.explanation}` });
+    this.checkAllReady(now);
+  }
+
   private submitBot(nation: string) {
     const seat = this.botSeat(nation);
     const { orders, explanation } = botOrders(this.state, nation, seat, this.state.seed);
@@ -388,6 +398,15 @@ export class GameSession {
             if (this.membersOf(n).length === 0) this.setBot(n, true, false);
         this.enterPhase('briefing', now);
         return { ok: true, value: 'started' };
+      case 'AgentSeat': {
+        const given = agentCommand(this, cmd, now);
+        if (!given.ok) return given;
+        // The agent plays instead of a bot; taken back, a bot plays until someone joins.
+        if (this.status === 'running') this.setBot(cmd.nation, !cmd.on && this.options.bots, false);
+        this.save();
+        this.delivery?.changed();
+        return given;
+      }
       case 'EndGame': {
         if (this.status === 'ended') return fail('type', 'the game has already ended');
         const ended = concludeGame(this.state);
@@ -482,6 +501,8 @@ export class GameSession {
 
   /** Called every second: deadlines and abandoned seats. */
   tick(now: number): void {
+    autoStart(this, now);
+    agentTick(this, now);
     if (this.status !== 'running') return;
     const s = this.session;
     if (this.options.bots) {

@@ -53,6 +53,8 @@ export const CreateOptionsSchema = z
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
     /** A title for the game list. */
     title: z.string().trim().min(1).max(60).optional(),
+    /** Starts the game by itself once this many members hold a nation (a launcher of several bots need not poll). */
+    startWhen: z.number().int().min(1).max(64).optional(),
   })
   .strict();
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
@@ -110,6 +112,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
     }),
   /** Hands a seat to a bot (on) or back to its humans (off). */
   z.object({ type: z.literal('BotSeat'), nation: nationId, on: z.boolean() }).strict(),
+  /** Gives a seat nobody plays to the server's language-model agent (on), or takes it back (off). */
+  z.object({ type: z.literal('AgentSeat'), nation: nationId, on: z.boolean() }).strict(),
   z.object({ type: z.literal('Kick'), sessionId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('Mute'), sessionId: z.string().min(1).max(64), muted: z.boolean() }).strict(),
   z.object({ type: z.literal('EndGame') }).strict(),
