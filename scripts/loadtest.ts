@@ -148,7 +148,8 @@ async function startServer() {
   const dataDir = mkdtempSync(join(tmpdir(), 'sovereign-load-'));
   const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    // Every game of the load test is created from this one address: lift the per-address limit.
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CREATES_PER_ADDRESS: '100000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

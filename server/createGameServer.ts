@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { matchMaker, Server } from '@colyseus/core';
@@ -20,6 +20,8 @@ import { type HttpApp, mountRoutes } from './httpRoutes.ts';
 import { placeGame } from './placeGame.ts';
 import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
 import { GuessLimiter } from './security/GuessLimiter.ts';
+import { guardHttp } from './security/httpGuard.ts';
+import { QuietLogger } from './security/QuietLogger.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 
@@ -46,7 +48,18 @@ export interface GameServerOptions {
   claimEveryMs?: number;
   /** Behind a reverse proxy on this machine: take the client's address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Games one address may create in CREATE_WINDOW_MS (`CREATES_PER_ADDRESS`, default 20). */
+  createsPerAddress?: number;
+  /** A lobby with nobody connected this long is closed (ms; `LOBBY_IDLE_SECONDS`, default 600 s). */
+  lobbyIdleMs?: number;
+  /** Other origins whose pages may call this server (`CORS_ORIGINS`); none by default. */
+  corsOrigins?: string[];
+  /** Extra sources the page may connect to (`CSP_CONNECT_SRC`), e.g. other processes' addresses. */
+  connectSrc?: string[];
 }
+
+/** The window of the per-address creation limit. */
+export const CREATE_WINDOW_MS = 10 * 60_000;
 
 export interface GameServer {
   server: Server;
@@ -66,74 +79,19 @@ async function listedGames(conditions: Record<string, unknown>): Promise<GameSum
     .map((r) => r.metadata as GameSummary);
 }
 
-/**
- * Puts the guess limiter in front of Colyseus's join-by-id route: a request for an unknown code
- * counts against its address, and an address past its limit gets 429 for unknown codes (known codes
- * always pass, so a classroom behind one address is never locked out of its own game).
- */
-function guardJoinCodes(
-  server: Server,
-  games: Map<string, GameSession>,
-  guesses: GuessLimiter,
-  trustProxy: boolean,
-  /** Resolves once the saved games are restored: a rejoin right after a restart waits for it. */
-  restored: Promise<unknown>,
-) {
-  const http = (server.transport as unknown as { server?: HttpServer }).server;
-  if (!http) return;
-  const listeners = http.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  http.removeAllListeners('request');
-  http.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const match = /^\/matchmake\/joinById\/([^/?]+)/.exec(req.url ?? '');
-    if (match && req.method === 'POST') {
-      const forwarded = req.headers['x-forwarded-for'];
-      const address =
-        (trustProxy && typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined) ??
-        req.socket.remoteAddress ??
-        'unknown';
-      let code: string;
-      try {
-        code = decodeURIComponent(match[1] ?? '').toUpperCase();
-      } catch {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: 'roomId: not a valid join code' }));
-        return;
-      }
-      if (!games.has(code)) {
-        // Not (yet) in this process: a game being restored or live in another process passes;
-        // otherwise it is a miss.
-        void restored
-          .then(async () => games.has(code) || (await listedGames({ roomId: code })).length > 0)
-          .catch(() => false)
-          .then((found) => {
-            if (found) return pass(req, res);
-            if (guesses.blocked(address)) {
-              res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '60' });
-              res.end(
-                JSON.stringify({ error: 'too many unknown join codes from this address; wait a minute' }),
-              );
-              return;
-            }
-            guesses.miss(address);
-            pass(req, res);
-          });
-        return;
-      }
-    }
-    pass(req, res);
-  });
-  const pass = (req: IncomingMessage, res: ServerResponse) => {
-    for (const listener of listeners) listener.call(http, req, res);
-  };
-}
-
 export async function createGameServer(options: GameServerOptions): Promise<GameServer> {
   const storage = options.storage ?? new SqliteStorage(join(options.dataDir ?? 'data', 'sovereign.sqlite'));
   const games = new Map<string, GameSession>();
   const restoreSecret = randomBytes(16).toString('hex');
   const guesses = new GuessLimiter();
+  const creates = new GuessLimiter(options.createsPerAddress ?? 20, CREATE_WINDOW_MS);
   configureAgents(llmConfigFromEnv(), join(options.dataDir ?? 'data', 'agents'));
-  configureRooms({ storage, games, restoreSecret });
+  configureRooms({
+    storage,
+    games,
+    restoreSecret,
+    ...(options.lobbyIdleMs ? { lobbyIdleMs: options.lobbyIdleMs } : {}),
+  });
   const shared = options.redisUrl
     ? {
         presence: new RedisPresence(options.redisUrl),
@@ -151,7 +109,10 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
     ...shared,
     greet: false,
     gracefullyShutdown: false,
+    // One line per refused frame or request, rate limited (never a stack trace per bad frame).
+    logger: new QuietLogger(),
     express: (app) => {
+      app.disable('x-powered-by');
       // Only a proxy on this machine may say who the client is.
       if (options.trustProxy) app.set('trust proxy', 'loopback');
       mountRoutes(app as unknown as HttpApp, {
@@ -165,7 +126,12 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       });
       // The JSON API for bots in any language (and the agents' transcripts): docs/AGENTS.md.
       app.use(
-        seatApi({ storage, games, guesses, elsewhere: async (code) => (await listedGames({ roomId: code }))[0] }),
+        seatApi({
+          storage,
+          games,
+          guesses,
+          elsewhere: async (code) => (await listedGames({ roomId: code }))[0],
+        }),
       );
       // The browser client, built by Vite (npm run build); any other path is the single-page app.
       if (existsSync(join(CLIENT_DIR, 'index.html'))) {
@@ -190,7 +156,19 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
   const restoring = new Promise((r) => {
     doneRestoring = r;
   });
-  guardJoinCodes(server, games, guesses, options.trustProxy ?? false, restoring);
+  const http = (server.transport as unknown as { server?: HttpServer }).server;
+  if (http)
+    guardHttp(http, {
+      known: (code) => games.has(code),
+      // A rejoin right after a restart waits for the saved games to be restored.
+      knownAnywhere: async (code) =>
+        restoring.then(async () => games.has(code) || (await listedGames({ roomId: code })).length > 0),
+      guesses,
+      creates,
+      trustProxy: options.trustProxy ?? false,
+      corsOrigins: options.corsOrigins ?? [],
+      connectSrc: options.connectSrc ?? [],
+    });
 
   /** Restores claimed games in this process (never elsewhere: only this one holds the claim). */
   const restore = async () => {

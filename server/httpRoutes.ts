@@ -1,8 +1,10 @@
 /**
  * The HTTP routes beside the game rooms: health, scenarios, the public game list, and each game's
- * report as JSON or CSV. The facilitator's report (every event and chat channel) needs the
- * facilitator's seat token.
+ * report as JSON or CSV, cut for who asks (a seat token: what that seat may see; none: what a
+ * spectator may see). Every route that takes a code or a token counts unknown ones against the
+ * address, with the same limit as joining.
  */
+import type { Viewer } from '../shared/engine/index.ts';
 import { GameSession } from './game/GameSession.ts';
 import { type GameSummary, gameSummary } from './game/gameSummary.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
@@ -42,6 +44,8 @@ export interface RouteContext {
   /** Counts lookups of unknown codes per address (join-code guessing). */
   guesses?: GuessLimiter;
 }
+
+const TOO_MANY = { error: 'too many unknown join codes or tokens from this address; wait a minute' };
 
 /**
  * Finds a game for its report: live in this process, or read from storage (a finished game, or one
@@ -92,25 +96,30 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
   app.get('/api/games', async (_req, res) => res.json(await ctx.rooms.list()));
 
   // One game by its code (private games too: knowing the code is what lets one join).
+  /** An address past its limit of unknown codes and tokens: refused before any lookup. */
+  const blocked = (req: HttpRequest, code: string) =>
+    !ctx.games.has(code.toUpperCase()) && (ctx.guesses?.blocked(req.ip ?? 'unknown') ?? false);
+  const miss = (req: HttpRequest) => ctx.guesses?.miss(req.ip ?? 'unknown');
+
   app.get('/api/games/:code', async (req, res) => {
     const code = (req.params.code ?? '').toUpperCase();
+    if (blocked(req, code)) return res.status(429).set('retry-after', '60').json(TOO_MANY);
     const local = ctx.games.get(code);
     const game = local ? gameSummary(local) : await ctx.rooms.get(code);
     if (!game) {
-      const address = req.ip ?? 'unknown';
-      if (ctx.guesses?.blocked(address))
-        return res
-          .status(429)
-          .json({ error: 'too many unknown join codes from this address; wait a minute' });
-      ctx.guesses?.miss(address);
+      miss(req);
       return res.status(404).json({ error: `no game with code '${req.params.code}'` });
     }
     res.json(game);
   });
 
   app.get('/api/games/:code/report.:format', async (req, res) => {
+    if (blocked(req, req.params.code ?? '')) return res.status(429).set('retry-after', '60').json(TOO_MANY);
     const found = await findGame(ctx, req.params.code ?? '');
-    if (!found) return res.status(404).json({ error: `no game '${req.params.code}'` });
+    if (!found) {
+      miss(req);
+      return res.status(404).json({ error: `no game '${req.params.code}'` });
+    }
     try {
       report(req, res, found.game);
     } finally {
@@ -123,9 +132,17 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
       return res.status(400).json({ error: 'token: give one seat token' });
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const member = token ? game.member(token) : undefined;
-    if (token && member?.role !== 'facilitator')
-      return res.status(403).json({ error: 'token: not the facilitator of this game' });
-    const report = gameReport(ctx.storage, game, { facilitator: member?.role === 'facilitator' });
+    if (token && (!member || game.session.kicked.includes(member.token))) {
+      miss(req);
+      return res.status(403).json({ error: 'token: no seat of this game has that token' });
+    }
+    const viewer: Viewer =
+      member?.role === 'facilitator'
+        ? { kind: 'facilitator' }
+        : member?.nation
+          ? { kind: 'nation', nation: member.nation }
+          : { kind: 'spectator' };
+    const report = gameReport(ctx.storage, game, viewer);
     if (req.params.format === 'json') return res.json(report);
     if (req.params.format !== 'csv')
       return res.status(404).json({ error: 'format: use report.json or report.csv' });

@@ -22,6 +22,14 @@ function envInt(name: string, fallback: number, min: number, max: number): numbe
   return value;
 }
 
+/** A comma-separated list from the environment (empty when unset). */
+function envList(name: string): string[] {
+  return (process.env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 const port = envInt('PORT', 2567, 1, 65_535);
 const dataDir = process.env.DATA_DIR ?? 'data';
 const databaseUrl = process.env.DATABASE_URL;
@@ -47,6 +55,10 @@ const game = await createGameServer({
   ...(redisUrl ? { redisUrl } : {}),
   ...(publicAddress ? { publicAddress } : {}),
   trustProxy: process.env.TRUST_PROXY === '1',
+  createsPerAddress: envInt('CREATES_PER_ADDRESS', 20, 1, 100_000),
+  lobbyIdleMs: envInt('LOBBY_IDLE_SECONDS', 600, 5, 7 * 86_400) * 1000,
+  corsOrigins: envList('CORS_ORIGINS'),
+  connectSrc: envList('CSP_CONNECT_SRC'),
   ...(databaseUrl ? { claimEveryMs: envInt('CLAIM_EVERY_MS', 3000, 100, 600_000) } : {}),
 });
 const where = databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `${dataDir}/sovereign.sqlite`;

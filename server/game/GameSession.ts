@@ -22,14 +22,22 @@ import {
   type Viewer,
   viewFor,
 } from '../../shared/engine/index.ts';
-import type { Command, CreateOptions, JoinOptions, Phase } from '../../shared/protocol/schemas.ts';
+import {
+  type Command,
+  type CreateOptions,
+  type JoinOptions,
+  nameKey,
+  type Phase,
+} from '../../shared/protocol/schemas.ts';
 import type {
   BotExplanation,
   ChatLine,
+  JoinRequest,
   ReportKind,
   TeamOrdersMessage,
 } from '../../shared/protocol/serverMessages.ts';
 import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
+import { botExplanations } from './botExplanation.ts';
 import { ChatLog } from './ChatLog.ts';
 import { Members } from './Members.ts';
 import { agentCommand, agentTick } from './AgentSeats.ts';
@@ -42,13 +50,35 @@ export interface Delivery {
   /** A team's draft or submission changed. */
   teamOrders(nation: string): void;
   chat(line: ChatLine): void;
-  /** Events to publish (a resolved round, an injected card, the end), with the bots' explanations. */
-  report(kind: ReportKind, round: number, events: GameEvent[], bots?: BotExplanation[]): void;
+  /**
+   * Events to publish (a resolved round, an injected card, the end), with the bots' explanations:
+   * `bots` as every client may read them, `botsFull` as the facilitator does (with their proposals).
+   */
+  report(
+    kind: ReportKind,
+    round: number,
+    events: GameEvent[],
+    bots?: BotExplanation[],
+    botsFull?: BotExplanation[],
+  ): void;
   /** A notice to a nation's team (or to everyone when nation is null). */
   notice(nation: string | null, text: string): void;
   /** A notice to the facilitator's clients. */
   noticeFacilitator(text: string): void;
+  /** The requests to join a team changed: tell the members who may answer them. */
+  joinRequests(): void;
 }
+
+/** Requests to join a team that may wait at once in one game. */
+export const MAX_JOIN_REQUESTS = 30;
+/**
+ * After a restart, seated nations count as present this long (or until their players are back), so
+ * the first players to rejoin do not move the game on without the others. Deadlines still rule.
+ */
+export const RESTART_GRACE_MS = 120_000;
+
+/** What a join gives: a seat, or a request that the team must answer first. */
+export type Admission = { member: MemberRecord } | { request: JoinRequest };
 
 /** A report published earlier in the game (past reports carry no bot explanations). */
 export interface PastReport {
@@ -62,6 +92,16 @@ const fail = (path: string, message: string): { ok: false; errors: Problem[] } =
   errors: [{ path, message }],
 });
 
+/**
+ * An answer to a proposal that is not the nation's gets the same refusal whether the proposal exists
+ * (between two other nations) or not: the refusal must not tell a third nation what is pending.
+ */
+function unrevealing(p: Problem): Problem {
+  if (!/^treaties\.answer\.\d+\.id$/.test(p.path)) return p;
+  const id = /'([^']*)'/.exec(p.message)?.[1] ?? '';
+  return { path: p.path, message: `no pending proposal '${id}' addressed to you` };
+}
+
 const EMPTY_SESSION: SessionSnapshot = {
   phase: 'lobby',
   deadline: 0,
@@ -73,6 +113,9 @@ const EMPTY_SESSION: SessionSnapshot = {
   muted: [],
   kicked: [],
   asking: [],
+  locked: false,
+  barredNames: [],
+  drafts: [],
 };
 
 interface Submission {
@@ -96,10 +139,14 @@ export class GameSession {
   delivery: Delivery | null = null;
   /** Called once when the game ends, so its room can be freed. */
   onEnded: (() => void) | null = null;
+  /** Requests to join a team, by the requesting client's session id (they end with its connection). */
+  private readonly requests = new Map<string, JoinRequest>();
+  /** When this game was restored after a restart (ms), or null for a game created in this run. */
+  private readonly restoredAt: number | null;
 
   private readonly storage: Storage;
 
-  private constructor(storage: Storage, record: GameRecord, state: GameState) {
+  private constructor(storage: Storage, record: GameRecord, state: GameState, restoredAt: number | null) {
     this.storage = storage;
     this.code = record.code;
     this.options = record.options;
@@ -113,7 +160,14 @@ export class GameSession {
       if (o.orders) this.submitted.set(o.nation, { orders: o.orders, by: o.by });
       else this.submitted.delete(o.nation);
     }
+    for (const d of this.session.drafts)
+      if (d.round === state.round) this.drafts.set(d.nation, { orders: d.orders, by: d.by });
     this.chatLog = new ChatLog(storage, this.code);
+    this.restoredAt = restoredAt;
+    // Nobody is connected yet: a seat whose players do not come back goes to a bot after the grace period.
+    if (restoredAt !== null)
+      for (const n of Object.keys(state.nations))
+        if (this.members.of(n).length > 0) this.members.emptySince.set(n, restoredAt);
   }
 
   /** A new game in its lobby, saved before it is returned. */
@@ -128,7 +182,7 @@ export class GameSession {
       session: { ...EMPTY_SESSION },
     };
     storage.createGame(record, state);
-    return new GameSession(storage, record, state);
+    return new GameSession(storage, record, state, null);
   }
 
   /** A saved game, as it was when last saved (its submitted orders included). */
@@ -136,7 +190,7 @@ export class GameSession {
     const record = storage.getGame(code);
     const state = storage.latestState(code);
     if (!record || !state) throw new Error(`no saved game '${code}'`);
-    return new GameSession(storage, record, state);
+    return new GameSession(storage, record, state, Date.now());
   }
 
   get phase(): Phase {
@@ -145,16 +199,85 @@ export class GameSession {
 
   // ---- members and seats ----
 
-  /** Admits a client: back to its seat with a token, or to a new one. */
-  join(options: JoinOptions): Result<MemberRecord> {
-    const joined = this.members.join(
+  /**
+   * Admits a client: back to its seat with a token, or to a new one. A new player of a nation that
+   * already has members (a removed one included) waits for the team or the facilitator to let it in
+   * (`admit`); only the creator may be the facilitator; a locked game and a removed member's name
+   * admit nobody new. `sessionId` names the request.
+   */
+  join(options: JoinOptions, sessionId: string, creator: boolean): Result<Admission> {
+    if (options.seatToken) {
+      const back = this.members.rejoin(options.seatToken, this.session.kicked);
+      if (!back.ok) return back;
+      if (back.value.nation) this.reclaimSeat(back.value.nation);
+      return { ok: true, value: { member: back.value } };
+    }
+    if (!creator) {
+      if (options.role === 'facilitator')
+        return fail('role', "only the game's creator is its facilitator (rejoin with your seat token)");
+      if (this.session.locked)
+        return fail('', 'the facilitator has locked this game: nobody new may join (ask the facilitator)');
+      if (this.session.barredNames.includes(nameKey(options.name)))
+        return fail('name', 'the facilitator removed a member of that name from this game');
+    }
+    const seat = this.members.seat(
       options,
       Object.keys(this.state.nations),
       this.options.teams,
-      this.session.kicked,
+      [...this.requests.values()].map((r) => nameKey(r.name)),
     );
-    if (joined.ok && joined.value.nation) this.reclaimSeat(joined.value.nation);
-    return joined;
+    if (!seat.ok) return seat;
+    const nation = seat.value.nation;
+    if (!creator && nation && this.members.of(nation).length > 0) {
+      if (this.requests.size >= MAX_JOIN_REQUESTS)
+        return fail('', 'too many requests to join are waiting in this game; try again in a minute');
+      const request: JoinRequest = { sessionId, name: seat.value.name, nation, at: Date.now() };
+      this.requests.set(sessionId, request);
+      this.delivery?.joinRequests();
+      return { ok: true, value: { request } };
+    }
+    const member = this.members.add(seat.value);
+    if (member.nation) this.reclaimSeat(member.nation);
+    return { ok: true, value: { member } };
+  }
+
+  /**
+   * A member of the nation, or the facilitator, answers a request to join its team: accepted, the
+   * requester gets a seat (returned); refused, nothing (null).
+   */
+  admit(m: MemberRecord, sessionId: string, accept: boolean): Result<MemberRecord | null> {
+    if (m.role !== 'facilitator' && !m.nation)
+      return fail('', 'only a team member or the facilitator answers requests to join');
+    const request = this.requests.get(sessionId);
+    // The same answer whether the request does not exist or is another team's.
+    if (!request || (m.role !== 'facilitator' && request.nation !== m.nation))
+      return fail('sessionId', 'no request to join your team from that client');
+    this.requests.delete(sessionId);
+    this.delivery?.joinRequests();
+    if (!accept) return { ok: true, value: null };
+    const others = [...this.requests.values()].map((r) => nameKey(r.name));
+    const seat = this.members.seat(
+      { name: request.name, role: 'player', nation: request.nation },
+      Object.keys(this.state.nations),
+      this.options.teams,
+      others,
+    );
+    if (!seat.ok) return seat;
+    const member = this.members.add(seat.value);
+    this.reclaimSeat(request.nation);
+    return { ok: true, value: member };
+  }
+
+  /** The requester left before an answer. */
+  cancelRequest(sessionId: string): void {
+    if (this.requests.delete(sessionId)) this.delivery?.joinRequests();
+  }
+
+  /** The requests a member may answer: its nation's, or all for the facilitator. */
+  requestsFor(m: MemberRecord): JoinRequest[] {
+    const all = [...this.requests.values()];
+    if (m.role === 'facilitator') return all;
+    return m.nation ? all.filter((r) => r.nation === m.nation) : [];
   }
 
   member(token: string): MemberRecord | undefined {
@@ -312,6 +435,14 @@ export class GameSession {
     const seat = this.handedOver(m.nation);
     if (!seat.ok) return seat;
     this.drafts.set(m.nation, { orders, by: m.name });
+    // Saved with the session before the draft is acknowledged: a restart does not lose it.
+    this.session.drafts = [...this.drafts].map(([nation, d]) => ({
+      round: this.state.round,
+      nation,
+      orders: d.orders,
+      by: d.by,
+    }));
+    this.save();
     this.delivery?.teamOrders(m.nation);
     return { ok: true, value: null };
   }
@@ -323,7 +454,7 @@ export class GameSession {
     const seat = this.handedOver(who.value);
     if (!seat.ok) return seat;
     const parsed = parseOrders(this.state, who.value, input);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, errors: parsed.errors.map(unrevealing) };
     this.record(who.value, input, m.name, now);
     this.checkAllReady(now);
     return { ok: true, value: null };
@@ -413,14 +544,24 @@ export class GameSession {
         this.finish(this.state.round, ended.state, ended.events);
         return { ok: true, value: 'ended' };
       }
+      case 'Lock':
+        s.locked = cmd.locked;
+        this.save();
+        this.delivery?.changed();
+        return { ok: true, value: cmd.locked ? 'locked' : 'unlocked' };
       case 'Kick':
       case 'Mute': {
         if (!target) return fail('sessionId', 'no client with that session id in this game');
+        if (cmd.type === 'Kick' && target.role === 'facilitator')
+          return fail('sessionId', 'the facilitator cannot remove itself');
         const list = new Set<string>(cmd.type === 'Kick' ? s.kicked : s.muted);
         if (cmd.type === 'Kick' || cmd.muted) list.add(target.token);
         else list.delete(target.token);
-        if (cmd.type === 'Kick') s.kicked = [...list];
-        else s.muted = [...list];
+        if (cmd.type === 'Kick') {
+          s.kicked = [...list];
+          // Barred by name too: the removed person cannot come back under the same name.
+          s.barredNames = [...new Set([...s.barredNames, nameKey(target.name)])];
+        } else s.muted = [...list];
         this.save();
         return { ok: true, value: cmd.type === 'Kick' ? 'kicked' : cmd.muted ? 'muted' : 'unmuted' };
       }
@@ -551,16 +692,23 @@ export class GameSession {
     else if (this.phase === 'orders') this.resolveNow(now);
   }
 
-  /** Nations with a connected human and no bot: the ones whose readiness moves the game on. */
-  private humanNations(): string[] {
+  /**
+   * Nations with a connected human and no bot: the ones whose readiness moves the game on. For a
+   * while after a restart, a nation with players counts even before they are back.
+   */
+  private humanNations(now: number): string[] {
+    const returning = this.restoredAt !== null && now - this.restoredAt < RESTART_GRACE_MS;
+    const kicked = new Set(this.session.kicked);
     return Object.keys(this.state.nations).filter(
-      (n) => !this.session.botSeats.includes(n) && this.connectedCount(n) > 0,
+      (n) =>
+        !this.session.botSeats.includes(n) &&
+        (this.connectedCount(n) > 0 || (returning && this.membersOf(n).some((m) => !kicked.has(m.token)))),
     );
   }
 
   private checkAllReady(now: number) {
     if (this.status !== 'running' || this.session.paused) return;
-    const humans = this.humanNations();
+    const humans = this.humanNations(now);
     if (humans.length === 0) return;
     if (this.phase === 'orders' && humans.every((n) => this.submitted.has(n))) this.resolveNow(now);
     else if (
@@ -579,27 +727,53 @@ export class GameSession {
     }
     const round = this.state.round;
     const { state, events } = resolveRound(this.state, orders);
-    const bots = [...this.explanations.values()].filter((e) => this.submitted.get(e.nation)?.by === 'bot');
+    const { shown: bots, full: botsFull } = botExplanations(
+      [...this.explanations.values()].filter((e) => this.submitted.get(e.nation)?.by === 'bot'),
+      (n) => this.submitted.get(n)?.orders,
+      (n) => this.state.scenario.nations.find((x) => x.id === n)?.name ?? n,
+    );
     this.explanations.clear();
     this.submitted.clear();
     this.drafts.clear();
-    if (state.status === 'ended') return this.finish(round, state, events, bots);
+    if (state.status === 'ended') return this.finish(round, state, events, bots, botsFull);
     this.state = state;
-    this.session = { ...this.session, phase: 'briefing' };
+    this.session = { ...this.session, phase: 'briefing', drafts: [] };
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
-    this.delivery?.report('round', round, events, bots);
+    this.delivery?.report('round', round, events, bots, botsFull);
     for (const n of Object.keys(state.nations)) this.delivery?.teamOrders(n);
     this.enterPhase('briefing', now);
   }
 
-  private finish(round: number, state: GameState, events: GameEvent[], bots: BotExplanation[] = []) {
+  private finish(
+    round: number,
+    state: GameState,
+    events: GameEvent[],
+    bots: BotExplanation[] = [],
+    botsFull: BotExplanation[] = bots,
+  ) {
     this.state = state;
     this.status = 'ended';
-    this.session = { ...this.session, phase: 'ended', deadline: 0, paused: false, remaining: 0, ready: [] };
+    this.session = {
+      ...this.session,
+      phase: 'ended',
+      deadline: 0,
+      paused: false,
+      remaining: 0,
+      ready: [],
+      drafts: [],
+    };
     this.storage.addRound(this.code, round, events, state, this.session, this.status);
-    this.delivery?.report('end', round, events, bots);
+    this.delivery?.report('end', round, events, bots, botsFull);
     this.delivery?.changed();
     this.onEnded?.();
+  }
+
+  /** A lobby nobody attended: ended without a round, so it is neither listed nor restored again. */
+  abandon(): void {
+    if (this.status !== 'lobby') return;
+    this.status = 'ended';
+    this.session = { ...this.session, phase: 'ended', deadline: 0 };
+    this.save();
   }
 
   private save(withState = false) {

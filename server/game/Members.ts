@@ -3,14 +3,24 @@
  * when a nation's seat has had nobody connected (for handing it to a bot).
  */
 import type { Problem, Result } from '../../shared/engine/index.ts';
-import type { JoinOptions } from '../../shared/protocol/schemas.ts';
+import { type JoinOptions, nameKey, type Role } from '../../shared/protocol/schemas.ts';
 import type { MemberRecord, Storage } from '../storage/Storage.ts';
 import { newSeatToken } from './joinCode.ts';
+
+/** Members of one game at most (spectators included): its records, listings and state stay small. */
+export const MAX_MEMBERS = 200;
 
 const fail = (path: string, message: string): { ok: false; errors: Problem[] } => ({
   ok: false,
   errors: [{ path, message }],
 });
+
+/** A new seat's role, nation and name, once the join options are checked. */
+export interface Seat {
+  role: Role;
+  nation: string | null;
+  name: string;
+}
 
 export class Members {
   private readonly byToken = new Map<string, MemberRecord>();
@@ -26,17 +36,23 @@ export class Members {
     for (const m of storage.members(code)) this.byToken.set(m.token, m);
   }
 
+  /** Back to an earlier seat by its token (refused if the facilitator removed it). */
+  rejoin(token: string, kicked: string[]): Result<MemberRecord> {
+    const m = this.byToken.get(token);
+    if (!m) return fail('seatToken', 'no seat in this game has that token');
+    if (kicked.includes(m.token)) return fail('seatToken', 'this seat was removed by the facilitator');
+    return { ok: true, value: m };
+  }
+
   /**
-   * Admits a client: back to its seat with a token, or to a new seat (stored before it is
-   * returned). `nations` are the game's nations; `teams` whether several may share one.
+   * Checks a new seat: its role and nation (`nations` are the game's; `teams` whether several may
+   * share one), and that its name is not used by a member or by `alsoTaken` (waiting requests).
    */
-  join(options: JoinOptions, nations: string[], teams: boolean, kicked: string[]): Result<MemberRecord> {
-    if (options.seatToken) {
-      const m = this.byToken.get(options.seatToken);
-      if (!m) return fail('seatToken', 'no seat in this game has that token');
-      if (kicked.includes(m.token)) return fail('seatToken', 'this seat was removed by the facilitator');
-      return { ok: true, value: m };
-    }
+  seat(options: JoinOptions, nations: string[], teams: boolean, alsoTaken: string[] = []): Result<Seat> {
+    if (this.byToken.size >= MAX_MEMBERS) return fail('', `this game is full (${MAX_MEMBERS} members)`);
+    const key = nameKey(options.name);
+    if (this.all().some((m) => nameKey(m.name) === key) || alsoTaken.includes(key))
+      return fail('name', `'${options.name}' is already used in this game: choose another name`);
     let nation: string | null = null;
     if (options.role === 'facilitator' && this.all().some((m) => m.role === 'facilitator'))
       return fail('role', 'this game already has a facilitator (rejoin with your seat token)');
@@ -51,16 +67,15 @@ export class Members {
       nation = nations.find((n) => this.of(n).length === 0) ?? null;
       if (!nation) return fail('nation', 'every nation is taken: choose one to join its team');
     }
-    const member: MemberRecord = {
-      token: newSeatToken(),
-      code: this.code,
-      role: options.role,
-      nation,
-      name: options.name,
-    };
+    return { ok: true, value: { role: options.role, nation, name: options.name } };
+  }
+
+  /** Gives a checked seat a token and stores it before it is returned. */
+  add(seat: Seat): MemberRecord {
+    const member: MemberRecord = { token: newSeatToken(), code: this.code, ...seat };
     this.storage.addMember(member);
     this.byToken.set(member.token, member);
-    return { ok: true, value: member };
+    return member;
   }
 
   get(token: string): MemberRecord | undefined {
@@ -82,6 +97,11 @@ export class Members {
     if (!nation) return;
     if (this.connectedCount(nation) === 0) this.emptySince.set(nation, now);
     else this.emptySince.delete(nation);
+  }
+
+  /** Clients of this member connected now. */
+  connectionsOf(token: string): number {
+    return this.connections.get(token) ?? 0;
   }
 
   connectedCount(nation: string): number {

@@ -1,25 +1,33 @@
 /**
- * A game's report: every nation's quantities per round, every order of the resolved rounds, every
- * public event, and (for the facilitator only) every event and the whole chat. Used for the
- * after-action report and the debrief export, as JSON or CSV.
+ * A game's report, cut for who asks, as the game itself is: every nation's public quantities per
+ * round for all; the events, orders and chat a viewer could see in the game at that moment (a
+ * spectator or anyone without a token: public events and chat, no orders; a nation's player: also its
+ * own orders, the events addressed to it and its channels; the facilitator: everything). After the
+ * game, what the debrief reveals is added: every order, the secret objectives and the seed. Used for
+ * the after-action report and the debrief export, as JSON or CSV.
  */
-import { eventsFor, scoreboard } from '../../shared/engine/index.ts';
+import { eventsFor, scoreboard, type Viewer } from '../../shared/engine/index.ts';
+import { maySeeChat } from '../game/chatAudience.ts';
 import type { GameSession } from '../game/GameSession.ts';
 import type { Storage } from '../storage/Storage.ts';
 
-export interface ReportOptions {
-  /** The facilitator's view: every event and every chat channel. */
-  facilitator: boolean;
-}
-
-export function gameReport(storage: Storage, session: GameSession, options: ReportOptions) {
+export function gameReport(storage: Storage, session: GameSession, viewer: Viewer) {
   const { state } = session;
   const ended = state.status === 'ended';
-  const viewer = options.facilitator ? ({ kind: 'facilitator' } as const) : ({ kind: 'spectator' } as const);
-  // Orders of the round being played stay hidden until it resolves.
+  const facilitator = viewer.kind === 'facilitator';
+  const reader =
+    viewer.kind === 'nation'
+      ? ({ role: 'player', nation: viewer.nation } as const)
+      : ({ role: facilitator ? 'facilitator' : 'spectator', nation: null } as const);
+  // Orders are the nations' secrets until the end: the facilitator's during the game (of the rounds
+  // resolved), a nation's own, everyone's after the end.
   const orders = storage
     .orders(session.code)
-    .filter((o) => ended || o.round < state.round)
+    .filter((o) =>
+      ended
+        ? true
+        : o.round < state.round && (facilitator || (viewer.kind === 'nation' && o.nation === viewer.nation)),
+    )
     .map((o) => ({
       round: o.round,
       nation: o.nation,
@@ -35,19 +43,17 @@ export function gameReport(storage: Storage, session: GameSession, options: Repo
       status: session.status,
       round: state.round,
       rounds: state.rounds,
-      seed: ended || options.facilitator ? state.seed : null,
+      seed: ended || facilitator ? state.seed : null,
       options: { ...session.options, seed: undefined },
     },
     nations: state.scenario.nations.map((n) => ({ id: n.id, name: n.name })),
     history: state.history,
-    ranking: scoreboard(state, { revealSecrets: ended || options.facilitator }),
+    ranking: scoreboard(state, { revealSecrets: ended || facilitator }),
     rounds: storage
       .rounds(session.code)
       .map((r) => ({ round: r.round, events: eventsFor(r.events, viewer) })),
     orders,
-    chat: options.facilitator
-      ? storage.chat(session.code)
-      : storage.chat(session.code).filter((l) => l.channel === 'public'),
+    chat: storage.chat(session.code).filter((l) => maySeeChat(l, reader)),
   };
 }
 
@@ -62,9 +68,15 @@ const HISTORY_COLUMNS = [
   'score',
 ] as const;
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+/**
+ * One CSV cell. Text that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a
+ * carriage return) gets a leading apostrophe, so a chat line or a name cannot run in the reader's
+ * spreadsheet; numbers stay numbers.
+ */
+export const csvCell = (v: unknown) => {
+  let s = v === null || v === undefined ? '' : String(v);
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** The report's quantities per round and nation, one row each, as CSV. */

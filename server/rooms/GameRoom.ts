@@ -18,8 +18,10 @@ import {
   type ClientMessageType,
   type Command,
   CreateOptionsSchema,
+  JOIN_DENIED_CLOSE_CODE,
   JoinOptionsSchema,
   KICKED_CLOSE_CODE,
+  TOO_MANY_BYTES_CLOSE_CODE,
 } from '../../shared/protocol/schemas.ts';
 import type {
   ChatLine,
@@ -41,6 +43,7 @@ import { gameSummary } from '../game/gameSummary.ts';
 import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { ByteBudget } from '../security/ByteBudget.ts';
 import { Deflater, encode } from './Deflater.ts';
 import { ClientState, GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
 
@@ -51,7 +54,12 @@ export interface RoomContext {
   games: Map<string, GameSession>;
   /** Only the server itself may ask a room to restore a saved game. */
   restoreSecret: string;
+  /** A game still in its lobby with nobody connected this long (ms) is closed and not restored. */
+  lobbyIdleMs?: number;
 }
+
+/** A lobby nobody attends is closed after this long (ms) by default. */
+export const LOBBY_IDLE_MS = 10 * 60_000;
 
 let context: RoomContext | null = null;
 /** Sets the storage and registry rooms use (called once at start-up). */
@@ -59,7 +67,8 @@ export function configureRooms(ctx: RoomContext): void {
   context = ctx;
 }
 
-type GameClient = Client<{ userData: { token: string } }>;
+/** A client's seat token; a client waiting for its team's answer has none yet (`pending`). */
+type GameClient = Client<{ userData: { token: string; pending?: boolean } }>;
 
 /**
  * The views of one state: the facilitator's and everyone else's (the spectators'), each cut once and
@@ -93,6 +102,13 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   /** The synced room state lags the session (see onBeforePatch). */
   private stale = false;
   private awaitingCreator = false;
+  /** The session id of the creator's seat reservation: only it becomes the facilitator. */
+  private creatorSession: string | null = null;
+  /** Since when (ms) a game in its lobby has had no client, or null. */
+  private idleSince: number | null = Date.now();
+  private lobbyIdleMs = LOBBY_IDLE_MS;
+  /** Bytes each client may still send (by session id). */
+  private readonly budgets = new Map<string, ByteBudget>();
   private readonly dropped = new Set<string>();
   private viewVersion = new Map<string, unknown>();
   private cut: Cut = emptyCut();
@@ -105,11 +121,20 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     if (!context) throw new Error('rooms are not configured');
     const { storage, games, restoreSecret } = context;
     this.storage = storage;
+    this.lobbyIdleMs = context.lobbyIdleMs ?? LOBBY_IDLE_MS;
     if (typeof options.restore === 'string') {
       if (options.restoreSecret !== restoreSecret) throw new ServerError(403, 'restore: not allowed');
       if (!(await storage.load(options.restore))) throw new ServerError(404, 'restore: no such game');
       this.session = GameSession.restore(storage, options.restore);
     } else {
+      // The creator's own join options are checked before anything is created or stored.
+      const { game: _g, ...creatorOptions } = options;
+      const creatorJoin = JoinOptionsSchema.safeParse({ ...creatorOptions, role: 'facilitator' });
+      if (!creatorJoin.success)
+        throw new ServerError(
+          400,
+          problemText(creatorJoin.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
+        );
       const parsed = CreateOptionsSchema.safeParse(options.game ?? {});
       if (!parsed.success)
         throw new ServerError(
@@ -129,6 +154,14 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       const seed = parsed.data.seed ?? randomInt(2_147_483_647);
       this.session = GameSession.create(storage, code, parsed.data, scenario, seed);
       this.awaitingCreator = true;
+      // The first seat reserved in a new room is its creator's (Colyseus reserves it right after
+      // onCreate): the facilitator's seat is kept for that reservation, never for the first to join.
+      const self = this as unknown as { _reserveSeat: (sessionId: string, ...rest: unknown[]) => unknown };
+      const reserve = self._reserveSeat.bind(this);
+      self._reserveSeat = (sessionId, ...rest) => {
+        this.creatorSession ??= sessionId;
+        return reserve(sessionId, ...rest);
+      };
     }
     this.roomId = this.session.code;
     games.set(this.session.code, this.session);
@@ -144,8 +177,13 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     };
     this.setState(new GameRoomState());
     this.session.delivery = this.delivery();
-    this.clock.setInterval(() => this.session.tick(Date.now()), 1000);
+    this.clock.setInterval(() => {
+      this.session.tick(Date.now());
+      this.closeIfUnattended(Date.now());
+    }, 1000);
     this.onMessage('*', (client, type, message) => {
+      // A client over its byte budget is being closed: what it sent after is not handled.
+      if (this.budgets.get(client.sessionId)?.spent) return;
       try {
         this.handle(client as GameClient, String(type), message);
       } catch (e) {
@@ -163,17 +201,29 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
 
   override async onJoin(client: GameClient, options: Record<string, unknown>) {
     const { game: _game, restore: _r, restoreSecret: _s, ...rest } = options ?? {};
-    const creator = this.awaitingCreator;
+    const creator = this.awaitingCreator && client.sessionId === this.creatorSession;
     const parsed = JoinOptionsSchema.safeParse(creator ? { ...rest, role: 'facilitator' } : rest);
     if (!parsed.success)
       throw new ServerError(
         400,
         problemText(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
       );
-    const joined = this.session.join(parsed.data);
+    const joined = this.session.join(parsed.data, client.sessionId, creator);
     if (!joined.ok) throw new ServerError(400, problemText(joined.errors));
-    this.awaitingCreator = false;
-    const m = joined.value;
+    if (creator) this.awaitingCreator = false;
+    this.watchBytes(client);
+    if ('request' in joined.value) {
+      // Waits for its team's answer, seeing nothing of the game but the public room state.
+      client.userData = { token: '', pending: true };
+      const { nation, name } = joined.value.request;
+      this.sendTo(client, 'waiting', { code: this.session.code, nation, name });
+      return;
+    }
+    await this.seat(client, joined.value.member);
+  }
+
+  /** Gives a client its seat: durable first, then its welcome and everything it may see. */
+  private async seat(client: GameClient, m: NonNullable<ReturnType<GameSession['member']>>) {
     // The seat (and its token) is durable before the client learns it.
     await this.storage.flush();
     client.userData = { token: m.token };
@@ -191,7 +241,43 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.sync();
   }
 
+  /**
+   * Counts the bytes a client sends, before Colyseus decodes them: past its budget the client is
+   * closed, and what it sent after is ignored.
+   */
+  private watchBytes(client: GameClient) {
+    const budget = new ByteBudget();
+    this.budgets.set(client.sessionId, budget);
+    client.ref.prependListener('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const bytes = Array.isArray(data)
+        ? data.reduce((s, b) => s + b.length, 0)
+        : (data as Buffer | ArrayBuffer).byteLength;
+      if (budget.spend(bytes, Date.now())) return;
+      if (budget.closing) return;
+      budget.closing = true;
+      console.warn(`[${this.session.code}] client ${client.sessionId}: too many bytes per second; closed`);
+      client.leave(TOO_MANY_BYTES_CLOSE_CODE, 'too many bytes per second');
+    });
+  }
+
+  /** A lobby nobody is connected to is closed after a while (its creator never came, or all left). */
+  private closeIfUnattended(now: number) {
+    if (this.session.status !== 'lobby' || this.clients.length > 0) {
+      this.idleSince = null;
+      return;
+    }
+    this.idleSince ??= now;
+    if (now - this.idleSince < this.lobbyIdleMs) return;
+    console.log(
+      `[${this.session.code}] lobby unattended for ${Math.round(this.lobbyIdleMs / 1000)} s: closed`,
+    );
+    this.session.abandon();
+    this.autoDispose = true;
+    void this.disconnect();
+  }
+
   override onDrop(client: GameClient) {
+    if (client.userData?.pending) return this.onLeave(client);
     this.dropped.add(client.sessionId);
     this.session.connected(client.userData!.token, -1, Date.now());
     this.sync();
@@ -200,6 +286,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
 
   override onReconnect(client: GameClient) {
     this.dropped.delete(client.sessionId);
+    this.watchBytes(client);
     this.session.connected(client.userData!.token, 1, Date.now());
     this.viewVersion.delete(client.sessionId);
     // Messages sent while it was away may be lost: its next view and report are not primed.
@@ -209,6 +296,11 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   }
 
   override onLeave(client: GameClient) {
+    this.budgets.delete(client.sessionId);
+    if (client.userData?.pending) {
+      this.session.cancelRequest(client.sessionId);
+      return;
+    }
     const token = client.userData?.token;
     if (token && !this.dropped.delete(client.sessionId)) this.session.connected(token, -1, Date.now());
     this.viewVersion.delete(client.sessionId);
@@ -244,6 +336,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.sendView(client, true);
     if (m?.nation) this.sendTo(client, 'team', this.session.teamOrders(m.nation));
     if (m) this.sendTo(client, 'chatHistory', this.session.chatFor(m));
+    if (m && (m.nation || m.role === 'facilitator'))
+      this.sendTo(client, 'joinRequests', { requests: this.session.requestsFor(m) });
   }
 
   /**
@@ -316,8 +410,12 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   }
 
   private delivery(): Delivery {
+    // Clients waiting for their team's answer get nothing but the public room state.
     const each = (fn: (c: GameClient) => void) => {
-      for (const c of this.clients) if ((c as GameClient).userData) fn(c as GameClient);
+      for (const c of this.clients) {
+        const data = (c as GameClient).userData;
+        if (data && !data.pending) fn(c as GameClient);
+      }
     };
     const memberOf = (c: GameClient) => this.session.member(c.userData!.token);
     return {
@@ -340,7 +438,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           const m = memberOf(c);
           if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
         }),
-      report: (kind: ReportKind, round: number, events: GameEvent[], bots = []) => {
+      report: (kind: ReportKind, round: number, events: GameEvent[], bots = [], botsFull = bots) => {
         // Like views: every client but the facilitator gets the public events, packed and deflated
         // once for all who are in step, and a nation's members the events addressed to it beside them.
         const packed = new Map<'public' | 'facilitator', Buffer>();
@@ -348,7 +446,12 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           let bytes = packed.get(key);
           if (!bytes) {
             const seen = key === 'facilitator' ? events : events.filter((e) => e.audience === 'all');
-            bytes = encode({ round, kind, events: packEvents(seen, round), bots });
+            bytes = encode({
+              round,
+              kind,
+              events: packEvents(seen, round),
+              bots: key === 'facilitator' ? botsFull : bots,
+            });
             packed.set(key, bytes);
           }
           return bytes;
@@ -379,6 +482,12 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
         ),
       noticeFacilitator: (text) =>
         each((c) => memberOf(c)?.role === 'facilitator' && this.sendTo(c, 'notice', { text })),
+      joinRequests: () =>
+        each((c) => {
+          const m = memberOf(c);
+          if (m && (m.nation || m.role === 'facilitator'))
+            this.sendTo(c, 'joinRequests', { requests: this.session.requestsFor(m) });
+        }),
     };
   }
 
@@ -423,6 +532,17 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       case 'askSeat':
         result = s.askSeat(m);
         break;
+      case 'admit': {
+        const { sessionId, accept } = parsed.data as ClientMessage<'admit'>;
+        const admitted = s.admit(m, sessionId, accept);
+        result = admitted;
+        const asker = this.clients.find((c) => c.sessionId === sessionId) as GameClient | undefined;
+        if (!admitted.ok || !asker) break;
+        if (admitted.value) void this.seat(asker, admitted.value);
+        else asker.leave(JOIN_DENIED_CLOSE_CODE, 'your request to join the team was refused');
+        result = { ok: true, value: admitted.value ? 'admitted' : 'refused' };
+        break;
+      }
       default: {
         const cmd = parsed.data as Command;
         const targetClient =
@@ -470,7 +590,11 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     st.status = s.status;
     const facilitator = s.allMembers().find((m) => m.role === 'facilitator');
     st.facilitator = facilitator?.name ?? '';
-    st.spectators = s.allMembers().filter((m) => m.role === 'spectator').length;
+    st.locked = s.session.locked;
+    // Spectators connected now: the count does not grow with every spectator who ever came.
+    st.spectators = (this.clients as GameClient[]).filter(
+      (c) => c.userData && !c.userData.pending && s.member(c.userData.token)?.role === 'spectator',
+    ).length;
     for (const nation of Object.keys(s.state.nations)) {
       let seat = st.seats.get(nation);
       if (!seat) {

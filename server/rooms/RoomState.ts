@@ -56,7 +56,10 @@ export const GameRoomState = schema(
     /** 'lobby', 'running' or 'ended'. */
     status: t.string(),
     facilitator: t.string(),
+    /** Spectators connected now. */
     spectators: t.uint16(),
+    /** The facilitator locked the game: nobody new may join. */
+    locked: t.boolean(),
     seats: t.map(SeatState),
     /** Connected clients by session id. */
     clients: t.map(ClientState),

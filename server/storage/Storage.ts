@@ -34,6 +34,12 @@ export interface SessionSnapshot {
   muted: string[];
   /** Nations handed to a bot by the facilitator whose players asked to play them again. */
   asking: string[];
+  /** The facilitator locked the game: no new joins (rejoining with a seat token still works). */
+  locked: boolean;
+  /** Names (nameKey) of members the facilitator removed: nobody may join under them again. */
+  barredNames: string[];
+  /** Each team's shared draft of the round being played (kept so a restart does not lose it). */
+  drafts: { round: number; nation: string; orders: OrdersInput; by: string }[];
 }
 
 export interface GameRecord {

@@ -9,6 +9,36 @@ import { OrdersSchema } from '../engine/ordersSchema.ts';
 import { EventCardSchema } from '../engine/scenarioSchema.ts';
 
 const nationId = z.string().regex(/^[A-Z]{2}$/, 'must be a nation id (two capital letters)');
+/**
+ * Characters a name may not hold: controls, and format characters (zero-width spaces, right-to-left
+ * overrides and other bidirectional controls), except the zero-width joiner inside emoji sequences.
+ */
+const HIDDEN_IN_NAME = /[\p{Cc}\p{Cf}]/u;
+const ZWJ = /\u200D/gu;
+/** A character that shows: not a space, control or format character. */
+const VISIBLE = /[^\p{Z}\p{Cc}\p{Cf}\s]/u;
+/** Controls other than a newline or a tab, and bidirectional overrides and isolates: refused in chat. */
+const HIDDEN_IN_CHAT = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+const NEWLINE_OR_TAB = /[\n\t]/g;
+
+/** A display name or title: trimmed, with a visible character and no hidden or direction-changing one. */
+const displayText = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((s) => !HIDDEN_IN_NAME.test(s.replace(ZWJ, '')), {
+      message: `${what} may not contain control, zero-width or text-direction characters`,
+    })
+    .refine((s) => VISIBLE.test(s), { message: `${what} must contain a visible character` });
+
+/**
+ * The same name for the server's duplicate check: Unicode-normalized (NFKC), case-folded, spaces
+ * collapsed ('Ann', 'ANN' and 'Ａｎｎ' are one name).
+ */
+export const nameKey = (name: string) => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
 const seconds = (max: number) => z.number().int('must be a whole number of seconds').min(0).max(max);
 
 /** Phases of a round, plus the lobby before the first round and the end. */
@@ -52,7 +82,7 @@ export const CreateOptionsSchema = z
     /** PRNG seed; the same seed, scenario and orders replay the same game. Random if omitted. */
     seed: z.number().int().min(0).max(2_147_483_647).optional(),
     /** A title for the game list. */
-    title: z.string().trim().min(1).max(60).optional(),
+    title: displayText(60, 'a title').optional(),
     /** Starts the game by itself once this many members hold a nation (a launcher of several bots need not poll). */
     startWhen: z.number().int().min(1).max(64).optional(),
   })
@@ -61,6 +91,10 @@ export type CreateOptions = z.infer<typeof CreateOptionsSchema>;
 
 /** Close code of a client the facilitator removed (Colyseus keeps 4000–4010 for itself). */
 export const KICKED_CLOSE_CODE = 4900;
+/** Close code of a client whose request to join a team was refused (by the team or the facilitator). */
+export const JOIN_DENIED_CLOSE_CODE = 4901;
+/** Close code of a client that sent more bytes per second than allowed. */
+export const TOO_MANY_BYTES_CLOSE_CODE = 4902;
 
 /** Who a client joins as. */
 export const ROLES = ['facilitator', 'player', 'spectator'] as const;
@@ -72,7 +106,7 @@ export type Role = (typeof ROLES)[number];
  */
 export const JoinOptionsSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(24, 'must be at most 24 characters'),
+    name: displayText(24, 'a name'),
     /** 'facilitator' only for the game's creator. */
     role: z.enum(ROLES).default('player'),
     /** For a player: the nation to play (default: the first free one). The facilitator may also play one. */
@@ -117,6 +151,8 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Kick'), sessionId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('Mute'), sessionId: z.string().min(1).max(64), muted: z.boolean() }).strict(),
   z.object({ type: z.literal('EndGame') }).strict(),
+  /** Locks the game to new joins (rejoining with a seat token still works), or opens it again. */
+  z.object({ type: z.literal('Lock'), locked: z.boolean() }).strict(),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
@@ -137,7 +173,15 @@ export const CLIENT_MESSAGES = {
   chat: z
     .object({
       channel: ChatChannelSchema,
-      text: z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters'),
+      text: z
+        .string()
+        .trim()
+        .min(1, 'must not be empty')
+        .max(500, 'must be at most 500 characters')
+        .refine((s) => !HIDDEN_IN_CHAT.test(s.replace(NEWLINE_OR_TAB, '')), {
+          message: 'may not contain control or text-direction characters',
+        })
+        .refine((s) => VISIBLE.test(s), { message: 'must contain a visible character' }),
     })
     .strict(),
   command: CommandSchema,
@@ -146,6 +190,11 @@ export const CLIENT_MESSAGES = {
    * and the seat's `asking` is true until the facilitator decides.
    */
   askSeat: z.object({}).strict(),
+  /**
+   * A member of a nation (or the facilitator) answers a request to join that nation's team: the
+   * requester is named by its session id (`joinRequests`).
+   */
+  admit: z.object({ sessionId: z.string().min(1).max(64), accept: z.boolean() }).strict(),
 } as const;
 export type ClientMessageType = keyof typeof CLIENT_MESSAGES;
 export type ClientMessage<T extends ClientMessageType> = z.infer<(typeof CLIENT_MESSAGES)[T]>;

@@ -19,6 +19,27 @@ export interface WelcomeMessage {
   scenario: string;
 }
 
+/**
+ * Sent instead of `welcome` to a client that asked to join a nation that already has players: its
+ * team (or the facilitator) must let it in. Then `welcome` follows; a refusal closes the connection
+ * with JOIN_DENIED_CLOSE_CODE.
+ */
+export interface WaitingMessage {
+  code: string;
+  nation: string;
+  name: string;
+}
+
+/** A request to join a nation's team, waiting for an answer (`admit`). */
+export interface JoinRequest {
+  /** The requester's session id: answer with `admit { sessionId, accept }`. */
+  sessionId: string;
+  name: string;
+  nation: string;
+  /** Server time of the request, ms since the epoch. */
+  at: number;
+}
+
 /** A chat line. `channel` is 'public', 'team' or, for a bilateral line, the pair 'CN-US' (sorted). */
 export interface ChatLine {
   id: number;
@@ -102,6 +123,10 @@ export interface ServerMessages {
   error: ErrorMessage;
   /** A notice to this client (muted, seat taken over by a bot…). */
   notice: { text: string };
+  /** Instead of `welcome`: the request to join a team waits for the team's answer. */
+  waiting: WaitingMessage;
+  /** The requests to join that this member may answer (its nation's; all for the facilitator). */
+  joinRequests: { requests: JoinRequest[] };
 }
 
 export type { ChatChannel };

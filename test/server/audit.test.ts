@@ -12,6 +12,7 @@ import {
   code,
   createGame,
   join,
+  joinTeam,
   NO_TIMERS,
   type Player,
   type ServerProcess,
@@ -85,6 +86,86 @@ const teamSecrets = (m: Marks, nation: string) =>
     EU: [m.euDraft, m.euOrder, m.euTeam],
   })[nation]!.map(String);
 const bilateral = (m: Marks) => ({ 'EU-US': m.usEu, 'CN-EU': m.cnEu, 'CN-US': m.usCn });
+/** Orders markers: revealed to all by the report once the game has ended (the debrief). */
+const isOrder = (m: Marks, secret: string) => [m.usOrder, m.cnOrder, m.euOrder].map(String).includes(secret);
+
+/** Every report format of the HTTP API (issue 16: the report was public and held every order). */
+const REPORT_PATHS = [
+  'report.json',
+  'report.csv?table=history',
+  'report.csv?table=orders',
+  'report.csv?table=events',
+  'report.csv?table=chat',
+];
+
+/** Someone reading the game over HTTP: a member by its seat token, or an outsider without one. */
+interface HttpReader {
+  name: string;
+  nation: string | null;
+  role: 'player' | 'spectator' | 'facilitator' | 'outsider';
+  token?: string;
+}
+
+/**
+ * Reads every HTTP route about the game as each reader and lists what it must not see: other teams'
+ * drafts, orders (until the end), team and bilateral chat and whispers, the seed and others' secret
+ * objectives (until the end), and the private proposal from the US to CN.
+ */
+async function httpAudit(
+  url: string,
+  gameCode: string,
+  readers: HttpReader[],
+  when: 'during' | 'after',
+  rounds: number[],
+  secrets: Record<string, string>,
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const r of readers) {
+    const texts: [string, string][] = [];
+    for (const path of REPORT_PATHS) {
+      const tokenPart = r.token
+        ? `${path.includes('?') ? '&' : '?'}token=${encodeURIComponent(r.token)}`
+        : '';
+      const res = await fetch(`${url}/api/games/${gameCode}/${path}${tokenPart}`);
+      if (res.status !== 200) found.push(`${r.name} ${when}: ${path} answered ${res.status}`);
+      texts.push([path, await res.text()]);
+    }
+    for (const path of ['/api/games', `/api/games/${gameCode}`])
+      texts.push([path, await (await fetch(`${url}${path}`)).text()]);
+    const seen = (text: string) => texts.find(([, t]) => t.includes(text))?.[0];
+    const mustNot = (text: string, what: string) => {
+      const where = seen(text);
+      if (where) found.push(`${r.name} ${when} read ${what} '${text}' in ${where}`);
+    };
+    for (const round of rounds) {
+      const m = markers(round);
+      for (const nation of ['US', 'CN', 'EU'])
+        if (r.role !== 'facilitator' && r.nation !== nation)
+          for (const secret of teamSecrets(m, nation))
+            if (!(when === 'after' && isOrder(m, secret))) mustNot(secret, `${nation}'s private`);
+      for (const [channel, text] of Object.entries(bilateral(m)))
+        if (r.role !== 'facilitator' && !(r.nation && channel.split('-').includes(r.nation)))
+          mustNot(text, `bilateral ${channel}`);
+      // Drafts are the team's working copy: in no report, not even the facilitator's.
+      for (const draft of [m.usDraft, m.cnDraft, m.euDraft]) mustNot(draft, 'a draft');
+    }
+    const party = r.role === 'facilitator' || r.nation === 'US' || r.nation === 'CN';
+    const proposal = seen('TreatyProposed');
+    if (!party && proposal) found.push(`${r.name} ${when} read the US proposal to CN in ${proposal}`);
+    if (party && !proposal) found.push(`${r.name} ${when} did not read the US proposal to CN`);
+    if (when === 'during' && r.role !== 'facilitator') {
+      mustNot(String(SEED), 'the seed');
+      for (const [nation, secret] of Object.entries(secrets))
+        if (r.nation !== nation && secret !== secrets[r.nation ?? ''])
+          mustNot(`"${secret}"`, `${nation}'s secret objective`);
+      // During the game a spectator or an outsider reads no orders at all.
+      const orders = (JSON.parse(texts[0]![1]) as { orders: { nation: string }[] }).orders;
+      const others = orders.filter((o) => o.nation !== r.nation);
+      if (others.length) found.push(`${r.name} ${when} read ${others.length} orders of other nations`);
+    }
+  }
+  return found;
+}
 
 describe('hidden-information audit', () => {
   it('no client ever receives what its role and nation may not see', async () => {
@@ -96,7 +177,8 @@ describe('hidden-information audit', () => {
     });
     const c = code(fac);
     const ann = await join(server.url, c, { name: 'Ann', nation: 'US' });
-    const bo = await join(server.url, c, { name: 'Bo', nation: 'US' });
+    // A second member of a nation asks its team: the first US player lets Bo in.
+    const bo = await joinTeam(server.url, c, { name: 'Bo', nation: 'US' }, ann);
     const chen = await join(server.url, c, { name: 'Chen', nation: 'CN' });
     const eve = await join(server.url, c, { name: 'Eve', nation: 'EU' });
     const screen = await join(server.url, c, { name: 'Screen', role: 'spectator' });
@@ -113,6 +195,16 @@ describe('hidden-information audit', () => {
       expect(reply.type, `${type} ${JSON.stringify(message)} → ${JSON.stringify(reply.message)}`).toBe('ok');
     };
     const players = () => [ann, chen, rec.eve!.connections.at(-1)!];
+    const httpFound: string[] = [];
+    const httpReaders = (): HttpReader[] => [
+      ...Object.values(rec).map((r) => ({
+        name: r.name,
+        nation: r.nation,
+        role: r.role,
+        token: token(r.connections[0]!),
+      })),
+      { name: 'outsider', nation: null, role: 'outsider' },
+    ];
     const readyUntil = async (phase: string) => {
       while (state(fac).phase !== phase) {
         const before = state(fac).phase;
@@ -134,7 +226,7 @@ describe('hidden-information audit', () => {
       const m = markers(round);
       if (round === 2) {
         // Late joiners: a CN player and a spectator.
-        const lena = await join(server.url, c, { name: 'Lena', nation: 'CN' });
+        const lena = await joinTeam(server.url, c, { name: 'Lena', nation: 'CN' }, chen);
         const late = await join(server.url, c, { name: 'Late', role: 'spectator' });
         rec.lena = { name: 'lena', nation: 'CN', role: 'player', connections: [lena] };
         rec.late = { name: 'late', nation: null, role: 'spectator', connections: [late] };
@@ -143,6 +235,8 @@ describe('hidden-information audit', () => {
         expect(history).toContain(markers(1).cnTeam);
         expect(history).toContain(markers(1).pub);
         expect(JSON.stringify(late.last('chatHistory'))).toContain(markers(1).pub);
+        // Round 1 resolved, round 2 running: every HTTP route, as every reader.
+        httpFound.push(...(await httpAudit(server.url, c, httpReaders(), 'during', [1], secrets)));
       }
       // Drafts in the briefing, chat in the negotiation.
       await ok(bo, 'draft', { orders: { budget: { compute: m.usDraftNumber }, aidRegion: m.usDraft } });
@@ -188,6 +282,9 @@ describe('hidden-information audit', () => {
       await waitFor('the next round', () => state(fac).round === round + 1 || state(fac).phase === 'ended');
     }
     await waitFor('the end', () => state(fac).phase === 'ended');
+    httpFound.push(...(await httpAudit(server.url, c, httpReaders(), 'after', [1, 2], secrets)));
+    console.log(`HTTP audit: ${httpReaders().length} readers × ${REPORT_PATHS.length + 2} routes, twice`);
+    expect(httpFound).toEqual([]);
     for (const r of Object.values(rec))
       await waitFor(`${r.name}'s final view`, () => view(r.connections.at(-1)!)?.status === 'ended');
 

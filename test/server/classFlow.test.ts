@@ -18,6 +18,7 @@ import {
   code,
   createGame,
   join,
+  joinTeam,
   NO_TIMERS,
   type Player,
   type ServerProcess,
@@ -125,7 +126,7 @@ describe('round history', () => {
 
     // Late joiners: a projector, a second US player, the EU's player, and the facilitator reloading.
     const lateScreen = await join(server.url, c, { name: 'Late projector', role: 'spectator' });
-    const bo = await join(server.url, c, { name: 'Bo', nation: 'US' });
+    const bo = await joinTeam(server.url, c, { name: 'Bo', nation: 'US' }, ann);
     const eve = await join(server.url, c, { name: 'Eve', nation: 'EU' });
     const facAgain = await join(server.url, c, { seatToken: welcome(fac).seatToken, name: 'x' });
     const pairs: [Player, Player][] = [
@@ -252,7 +253,10 @@ describe('a seat handed to a bot', () => {
     expect(r.round).toBe(1);
     expect(r.bots.map((b) => b.nation)).toContain('US');
     await waitFor('round 2', () => state(fac).round === 2);
-    const json = await (await fetch(`${server.url}/api/games/${c}/report.json`)).json();
+    // The facilitator's report (issue 16: during the game the public one holds no orders).
+    const json = await (
+      await fetch(`${server.url}/api/games/${c}/report.json?token=${welcome(fac).seatToken}`)
+    ).json();
     const us1 = (json.orders as { round: number; nation: string; by: string; orders: unknown }[]).filter(
       (o) => o.round === 1 && o.nation === 'US',
     );

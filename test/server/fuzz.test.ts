@@ -25,6 +25,7 @@ import {
   code,
   createGame,
   join,
+  joinTeam,
   NO_TIMERS,
   type Player,
   type ServerProcess,
@@ -154,6 +155,7 @@ const COMMANDS = [
   'Kick',
   'Mute',
   'EndGame',
+  'Lock',
   'Explode',
 ];
 const command = fc.record(
@@ -165,6 +167,7 @@ const command = fc.record(
     on: fc.boolean(),
     sessionId: fc.string({ maxLength: 20 }),
     muted: fc.boolean(),
+    locked: fc.boolean(),
   },
   { requiredKeys: ['type'] },
 );
@@ -179,6 +182,7 @@ const template: Record<ClientMessageType, fc.Arbitrary<unknown>> = {
   }),
   command,
   askSeat: fc.constant({}),
+  admit: fc.record({ sessionId: fc.string({ maxLength: 20 }), accept: fc.boolean() }),
 };
 
 /** Every path to a value inside a message (objects and arrays, not too deep). */
@@ -271,12 +275,14 @@ interface Fuzzer {
   closed: number | null;
 }
 
+/** Who lets the fuzzing players into CN's team (the facilitator of the fuzzed game). */
+let approver: Player | null = null;
+
 async function newFuzzer(url: string, gameCode: string, kind: Fuzzer['kind'], i: number): Promise<Fuzzer> {
-  const p = await join(
-    url,
-    gameCode,
-    kind === 'player' ? { name: `Fuzz${i}`, nation: 'CN' } : { name: `Watch${i}`, role: 'spectator' },
-  );
+  const p =
+    kind === 'player'
+      ? await joinTeam(url, gameCode, { name: `Fuzz${i}`, nation: 'CN' }, approver!)
+      : await join(url, gameCode, { name: `Watch${i}`, role: 'spectator' });
   const f: Fuzzer = { kind, p, closed: null };
   p.room.onLeave((c) => {
     f.closed = c;
@@ -365,6 +371,8 @@ describe('fuzzing the game room', () => {
     const fac = await createGame(server.url, { scenario: 'three-powers', rounds: 40, timers: NO_TIMERS });
     const c = code(fac);
     const ann = await join(server.url, c, { name: 'Ann', nation: 'US' });
+    // The fuzzing players ask to join CN's team; the facilitator lets them in.
+    approver = fac;
     const fuzzers: Fuzzer[] = [];
     for (let i = 0; i < PLAYERS; i++) fuzzers.push(await newFuzzer(server.url, c, 'player', i));
     for (let i = 0; i < SPECTATORS; i++) fuzzers.push(await newFuzzer(server.url, c, 'spectator', i));

@@ -9,6 +9,7 @@ import {
   code,
   createGame,
   join,
+  joinTeam,
   NO_TIMERS,
   type Player,
   type ServerProcess,
@@ -48,7 +49,7 @@ describe('a whole game with three clients and a team of two', () => {
     const c = code(fac);
     expect(c).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}$/);
     const ann = await join(server.url, c, { name: 'Ann', nation: 'US' });
-    const bo = await join(server.url, c, { name: 'Bo', nation: 'US' });
+    const bo = await joinTeam(server.url, c, { name: 'Bo', nation: 'US' }, ann);
     const chen = await join(server.url, c, { name: 'Chen', nation: 'CN' });
     const screen = await join(server.url, c, { name: 'Projector', role: 'spectator' });
     expect(welcome(ann).nation).toBe('US');
@@ -146,8 +147,12 @@ describe('a whole game with three clients and a team of two', () => {
       'round,nation,softPower,compute,capability,trust,sovereignty,economy,budget,score',
     );
     expect(csv.trim().split('\n')).toHaveLength(1 + 3 * 3);
-    const denied = await fetch(`${server.url}/api/games/${c}/report.json?token=${welcome(ann).seatToken}`);
-    expect(denied.status).toBe(403);
+    // A player's token gives what that nation may see (issue 16: it used to be refused with 403; a
+    // token of no seat still is, see security.test.ts).
+    const annReport = await (
+      await fetch(`${server.url}/api/games/${c}/report.json?token=${welcome(ann).seatToken}`)
+    ).json();
+    expect(JSON.stringify(annReport.chat)).toContain('US-TEAM-MARKER');
     const liveGames = async () => (await (await fetch(`${server.url}/health`)).json()).games as number;
     const before = await liveGames();
     for (const p of [fac, ann, bo, chen, screen]) await p.room.leave();
@@ -465,8 +470,9 @@ describe('persistence', () => {
     expect((await chen2!.request('submit', { orders: { budget: spend(budget) } })).type).toBe('ok');
     expect((await report).round).toBe(1);
     await waitFor('round 2', () => state(fac2!).round === 2);
-    // The US orders of round 1 were those submitted before the crash.
-    const full = await (await fetch(`${server.url}/api/games/${c}/report.json`)).json();
+    // The US orders of round 1 were those submitted before the crash (the facilitator's report: during
+    // the game the public one has no orders).
+    const full = await (await fetch(`${server.url}/api/games/${c}/report.json?token=${tokens[0]}`)).json();
     expect(
       full.orders.find((o: { nation: string; round: number }) => o.nation === 'US' && o.round === 1).orders,
     ).toEqual(orders);

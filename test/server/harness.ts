@@ -65,7 +65,12 @@ export async function startServer(
   const { child, output } = spawnLogged(
     process.execPath,
     ['--disable-warning=ExperimentalWarning', 'server/main.ts'],
-    { cwd: root, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ...env } },
+    {
+      cwd: root,
+      // Tests create many games from one address: the per-address creation limit is lifted unless a
+      // test sets it.
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, CREATES_PER_ADDRESS: '100000', ...env },
+    },
   );
   const url = `http://localhost:${port}`;
   const start = Date.now();
@@ -178,6 +183,37 @@ export async function createGame(
 export async function join(url: string, code: string, options: Record<string, unknown>) {
   const room = await new Client(url).joinById(code, options);
   const p = record(room);
+  await waitFor('welcome', () => p.last('welcome'));
+  return p;
+}
+
+/**
+ * Joins a nation's team: when the nation already has players the join waits (`waiting`) until
+ * `approver` (a member of the nation, or the facilitator) admits it; otherwise it is a plain join.
+ */
+export async function joinTeam(
+  url: string,
+  code: string,
+  options: Record<string, unknown>,
+  approver: Player,
+) {
+  const room = await new Client(url).joinById(code, options);
+  const p = record(room);
+  const first = await waitFor('welcome or waiting', () =>
+    p.messages.find((m) => m.type === 'welcome' || m.type === 'waiting'),
+  );
+  if (first.type === 'welcome') return p;
+  await waitFor('the request to reach the approver', () =>
+    approver.messages.some(
+      (m) =>
+        m.type === 'joinRequests' &&
+        (m.message as { requests: { sessionId: string }[] }).requests.some(
+          (r) => r.sessionId === room.sessionId,
+        ),
+    ),
+  );
+  const reply = await approver.request('admit', { sessionId: room.sessionId, accept: true });
+  if (reply.type !== 'ok') throw new Error(`admit refused: ${JSON.stringify(reply.message)}`);
   await waitFor('welcome', () => p.last('welcome'));
   return p;
 }
