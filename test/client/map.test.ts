@@ -213,4 +213,19 @@ describe('map modes', () => {
     expect(styles.get(jp?.numeric ?? '')?.fill).not.toBe(plain.get(jp?.numeric ?? '')?.fill);
     expect(legend('treaties', scenario, view).some((r) => r.id === 'SafetyPact')).toBe(true);
   });
+
+  it('shows sanctions as barriers beside export controls, and aid as arrows to its region', () => {
+    const view = structuredClone(viewFor(start(), { kind: 'spectator' }));
+    view.nations.US!.policies.sanctions = ['CN'];
+    view.nations.CN!.policies.aidRegion = 'Sub-Saharan Africa';
+    const sanction = links('exportControls', scenario, view).filter((l) => l.style === 'sanction');
+    expect(sanction).toEqual([expect.objectContaining({ from: 'US', to: 'CN' })]);
+    expect(legend('exportControls', scenario, view).some((r) => r.id === 'sanction')).toBe(true);
+    const aid = links('softPower', scenario, view).filter((l) => l.style === 'aid');
+    expect(aid.map((l) => [l.from, l.to])).toContainEqual(['CN', 'region:Sub-Saharan Africa']);
+    expect(legend('softPower', scenario, view).some((r) => r.id === 'aid')).toBe(true);
+    // No aid region, no arrow.
+    view.nations.CN!.policies.aidRegion = null;
+    expect(links('softPower', scenario, view).some((l) => l.from === 'CN')).toBe(false);
+  });
 });

@@ -160,11 +160,13 @@ export class WorldMap {
       this.iso2Index = iso2ToNumeric(data.scenario);
     }
     const nationMembers = new Map<string, string[]>();
-    for (const n of data.scenario.nations) {
-      nationMembers.set(
-        n.id,
-        n.members.map((iso) => this.iso2Index.get(iso)).filter((x): x is string => x !== undefined),
-      );
+    const numerics = (isos: string[]) =>
+      isos.map((iso) => this.iso2Index.get(iso)).filter((x): x is string => x !== undefined);
+    for (const n of data.scenario.nations) nationMembers.set(n.id, numerics(n.members));
+    // Regions are link ends too (aid flows to a region): anchored on their markets.
+    for (const m of data.scenario.markets) {
+      const key = `region:${m.region}`;
+      nationMembers.set(key, [...(nationMembers.get(key) ?? []), ...numerics([m.id])]);
     }
     const content: SceneContent = {
       styles: countryStyles(data.mode, data.scenario, data.view),

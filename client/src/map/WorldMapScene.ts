@@ -424,20 +424,22 @@ export class WorldMapScene extends Phaser.Scene {
       // Bend to the left of the direction, so A→B and B→A do not overlap.
       const ctrl: [number, number] = [(a[0] + b[0]) / 2 + dy * 0.2, (a[1] + b[1]) / 2 - dx * 0.2];
       const points = partOf(bezier(a, ctrl, b, 32), drawn);
-      const directed = link.style === 'embargo' || link.style === 'licensed';
+      // Controls and sanctions end in a wall at the target; aid ends in an arrow at its region.
+      const wall = link.style === 'embargo' || link.style === 'licensed' || link.style === 'sanction';
+      const directed = wall || link.style === 'aid';
       const width = (link.style === 'embargo' ? 3 : 2) * px;
       // Dark halo for contrast, then the line (dashed for licences).
       g.lineStyle(width + 2 * px, BACKGROUND, 0.7);
       strokeRun(g, points);
       g.lineStyle(width, link.color, 1);
-      if (link.style === 'licensed') strokeDashed(g, points, 8 * px, 5 * px);
+      if (link.style === 'licensed' || link.style === 'aid') strokeDashed(g, points, 8 * px, 5 * px);
       else strokeRun(g, points);
       if (directed && drawn >= 1) {
         // An export control is a wall across the flow, near the target: thick for an embargo.
         const at = points[points.length - 6] as [number, number];
         const next = points[points.length - 5] as [number, number];
         g.lineStyle((link.style === 'embargo' ? 5 : 3) * px, link.color, 1);
-        barrier(g, at, next, (link.style === 'embargo' ? 11 : 8) * px);
+        if (wall) barrier(g, at, next, (link.style === 'embargo' ? 11 : 8) * px);
         const tip = points[points.length - 1] as [number, number];
         const prev = points[points.length - 3] as [number, number];
         const ang = Math.atan2(tip[1] - prev[1], tip[0] - prev[0]);

@@ -12,6 +12,7 @@ import {
 import {
   CONTROL_COLORS,
   mix,
+  SANCTION_COLOR,
   NEUTRAL,
   OTHER_COLOR,
   providerColors,
@@ -50,7 +51,10 @@ export interface LegendItem {
 export interface MapLink {
   from: string;
   to: string;
-  /** 'embargo' | 'licensed' for export controls, the treaty type for treaties. */
+  /**
+   * 'embargo' | 'licensed' for export controls, 'sanction' for financial sanctions, 'aid' for aid
+   * (to a region: `to` is 'region:<name>'), the treaty type for treaties.
+   */
   style: string;
   color: number;
   /** Export controls: the tiers on each channel. */
@@ -197,6 +201,24 @@ export function links(mode: MapMode, scenario: Scenario, view: MapView): MapLink
         if (tier === 'open') continue;
         out.push({ from: spec.id, to: target, style: tier, color: CONTROL_COLORS[tier], chips, models });
       }
+      // Sanctions are barriers too: a line ending in a wall at the target.
+      for (const target of n.policies.sanctions) {
+        if (target === spec.id || !view.nations[target]) continue;
+        out.push({ from: spec.id, to: target, style: 'sanction', color: SANCTION_COLOR });
+      }
+    }
+  } else if (mode === 'softPower') {
+    // Soft power is bought abroad: each power's aid flows to the region it goes to.
+    const colors = providerColors(scenario.nations);
+    for (const spec of scenario.nations) {
+      const region = view.nations[spec.id]?.policies.aidRegion;
+      if (!region) continue;
+      out.push({
+        from: spec.id,
+        to: `region:${region}`,
+        style: 'aid',
+        color: colors.get(spec.id) ?? OTHER_COLOR,
+      });
     }
   } else if (mode === 'treaties') {
     for (const t of view.treaties) {
@@ -212,12 +234,14 @@ export function links(mode: MapMode, scenario: Scenario, view: MapView): MapLink
   return out;
 }
 
-/** English labels of fixed legend rows (the screen may translate by `id`). */
+/** English labels of fixed legend rows (the screen translates them by `id`: FIXED_LEGEND_IDS). */
 const LABELS: Record<string, string> = {
   [OTHER_PROVIDER]: 'Other models',
   markets: 'Other markets',
   embargo: 'Embargo',
   licensed: 'Licensed',
+  sanction: 'Financial sanctions',
+  aid: 'Aid to a region',
   bloc: 'In a treaty bloc',
   AiForum: 'AI forum',
   ComputeSharing: 'Compute sharing',
@@ -225,6 +249,9 @@ const LABELS: Record<string, string> = {
   SafetyPact: 'Safety pact',
   ChipSupplyGuarantee: 'Chip supply guarantee',
 };
+
+/** Legend ids that are not a nation: the screen shows them through its translations. */
+export const FIXED_LEGEND_IDS: readonly string[] = Object.keys(LABELS);
 
 /** Legend rows for a mode. */
 export function legend(mode: MapMode, scenario: Scenario, view: MapView): LegendItem[] {
@@ -245,14 +272,19 @@ export function legend(mode: MapMode, scenario: Scenario, view: MapView): Legend
       })
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     rows.push({ id: 'markets', label: LABELS.markets as string, color: NEUTRAL });
+    if (mode === 'softPower' && Object.values(view.nations).some((n) => n.policies.aidRegion))
+      rows.push({ id: 'aid', label: LABELS.aid as string, color: OTHER_COLOR });
     return rows;
   }
   if (mode === 'exportControls') {
-    return CONTROL_TIERS.filter((t) => t !== 'open').map((t) => ({
+    const rows: LegendItem[] = CONTROL_TIERS.filter((t) => t !== 'open').map((t) => ({
       id: t,
       label: LABELS[t] as string,
       color: CONTROL_COLORS[t as 'embargo' | 'licensed'],
     }));
+    if (Object.values(view.nations).some((n) => n.policies.sanctions.length > 0))
+      rows.push({ id: 'sanction', label: LABELS.sanction as string, color: SANCTION_COLOR });
+    return rows;
   }
   const present = new Set(view.treaties.map((t) => t.type));
   const rows: LegendItem[] = TREATY_TYPES.filter((t) => present.has(t)).map((t) => ({

@@ -96,3 +96,5 @@ export const TREATY_COLORS: Record<string, number> = {
 
 /** Colours of export-control links, by tier. */
 export const CONTROL_COLORS = { embargo: 0xd55e00, licensed: 0xe69f00 } as const;
+/** Financial sanctions: Okabe–Ito reddish purple, apart from both control colours. */
+export const SANCTION_COLOR = 0xcc79a7;

@@ -5,15 +5,22 @@
  * a phone. The canvas follows its container (ResizeObserver). When a round resolves, the markets
  * that changed leader are animated. The Phaser part loads on first use.
  */
-import type { Scenario } from '../../../shared/engine/index.ts';
+import { type Scenario, TREATY_TYPES } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
 import { type Adoption, leaderChanges } from '../map/mapChanges.ts';
 import { MapTable, pointsChange } from '../map/MapTable.ts';
-import { legend, MAP_MODES, type MapMode } from '../map/mapModes.ts';
+import { FIXED_LEGEND_IDS, type LegendItem, legend, MAP_MODES, type MapMode } from '../map/mapModes.ts';
 import { OTHER_COLOR, providerColors } from '../map/palette.ts';
 import type { WorldMap } from '../map/WorldMap.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, pct, replace } from './dom.ts';
+
+/** A legend row in the screen's language: treaties and fixed rows by their keys, nations by name. */
+function legendLabel(item: LegendItem): string {
+  if ((TREATY_TYPES as readonly string[]).includes(item.id)) return t(`treaty.${item.id}`);
+  if (FIXED_LEGEND_IDS.includes(item.id)) return t(`ui.map.legend.${item.id}`);
+  return item.label;
+}
 
 const hex = (c: number) => `#${c.toString(16).padStart(6, '0')}`;
 
@@ -149,7 +156,12 @@ export class MapPanel {
     replace(
       this.legendEl,
       legend(this.mode, s.scenario, s.view).map((item) =>
-        h('li', {}, h('span', { class: 'swatch', style: `background:${hex(item.color)}` }), item.label),
+        h(
+          'li',
+          {},
+          h('span', { class: 'swatch', style: `background:${hex(item.color)}` }),
+          legendLabel(item),
+        ),
       ),
     );
   }
