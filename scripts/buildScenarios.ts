@@ -186,6 +186,7 @@ export function buildScenario(
     internetPct: c.internetPct,
     languages: c.languages,
     blocs: c.blocs,
+    tier: c.usAiTier,
     disposition: Object.fromEntries(
       ids.map((id) => [id, owner.get(c.iso2) === id ? 1 : dispositionFor(c, id)]),
     ),

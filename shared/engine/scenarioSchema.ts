@@ -177,6 +177,11 @@ export const MarketSchema = z.object({
   internetPct: z.number().min(0).max(100),
   languages: z.array(z.string().regex(/^[a-z]{2}$/)),
   blocs: z.array(z.string().max(20)).default([]),
+  /**
+   * Tier of chip access under the US AI Diffusion Rule of January 2025 (BIS): 1 unrestricted,
+   * 2 capped, 3 barred. Export controls may target a tier of markets (docs/RULES.md section 5).
+   */
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]).default(2),
   /** Starting disposition toward each nation, -1..1 (derivation in the scenario's notes). */
   disposition: z.record(nationId, z.number().min(-1).max(1)),
   /** Sourced facts about the country's own AI efforts, shown when it is inspected. */
