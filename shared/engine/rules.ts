@@ -38,9 +38,12 @@ export const RulesSchema = z.object({
   trainGain: z.number().min(0).default(4.5),
   /** Training spend (US$bn) at which log effort reaches ln 2. */
   trainScale: z.number().positive().default(4),
-  /** Effective compute (k H100e) at which training efficiency is half its maximum. */
-  computeHalf: z.number().positive().default(150),
-  /** Capability ceiling of the era (diminishing returns near it). */
+  /**
+   * How fast the capability a nation can reach falls as its compute falls behind the frontier:
+   * reach = capCeiling / (1 + computeGap x ln(frontier C / C)), for training and for fine-tuning.
+   */
+  computeGap: z.number().min(0).max(1).default(0.07),
+  /** Capability ceiling of the era for the nation with the most compute (diminishing returns near it). */
   capCeiling: z.number().positive().default(110),
   /** Share of the best open model a fine-tuner can reach. */
   fineTuneRatio: z.number().min(0).max(1).default(0.92),

@@ -150,7 +150,14 @@ export const EVENT_SPECS: Readonly<Record<EventType, EventSpec>> = {
   },
   CloudAccessChanged: { params: { nation: 'nation', from: 'number', to: 'number' } },
   CapabilityRose: {
-    params: { nation: 'nation', spend: 'money', from: 'number', to: 'number', computeUsed: 'number' },
+    params: {
+      nation: 'nation',
+      spend: 'money',
+      from: 'number',
+      to: 'number',
+      computeUsed: 'number',
+      reach: 'number',
+    },
   },
   OpenWeightsDiffused: { params: { provider: 'nation', level: 'number', nations: 'nations' } },
   SovereignModelImproved: {

@@ -105,7 +105,10 @@ export function softPowerCauses(w: DigestWriter, mine: GameEvent[], delta: numbe
   const total = shifts.reduce((s, x) => s + x.weight, 0);
   const scale = total !== 0 && Math.sign(total) === Math.sign(adoption) ? adoption / total : 100;
   for (const s of shifts) causes.push({ ...s.cause, size: s.weight * scale });
-  if (shifts.length === 0 && Math.abs(adoption) >= 0.3)
+  // No regional shift went the way adoption did (moves below the events' threshold, or a card the
+  // other way): the change abroad is named as such.
+  const along = shifts.some((x) => Math.sign(x.weight) === Math.sign(adoption));
+  if (!along && Math.abs(adoption) >= 0.3)
     causes.push({ size: adoption, text: say(w, `digest.cause.abroad.${dir(adoption)}`), events: [] });
   causes.push(...leadCauses(w, mine, Math.sign(adoption) * 0.01));
   return causes;

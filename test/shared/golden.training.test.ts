@@ -1,10 +1,18 @@
 /**
  * Golden cases: training, release policy, open-weight diffusion, the sovereign model programme and
  * joint models (shared/engine/trainModels.ts).
- * gain = trainGain x ln(1 + effort / trainScale) x max(0, 1 - cap / capCeiling), with
- * effort = spend x C/(C + computeHalf) x talent/(talent + 50) / trainingCost, C = compute + cloud.
- * Diffusion: every nation below fineTuneRatio x (best open capability, before training) closes
- * diffusionRate of the gap.
+ * gain = trainGain x ln(1 + effort / trainScale) x max(0, 1 - cap / reach), with
+ * effort = spend x (0.5 + 0.5 sqrt(C / frontier)) x talent/(talent + 50) / trainingCost,
+ * reach = capCeiling / (1 + computeGap x ln(frontier / C)), C = compute + cloud, frontier = the
+ * largest C of any nation (issue 14: training depends on compute relative to the frontier).
+ * Diffusion: every nation below min(fineTuneRatio x best open capability before training, its
+ * reach) closes diffusionRate x (model-control pass) of the gap.
+ *
+ * Compute in the tiny world after one round without compute spending: every nation keeps 0.88 of
+ * its compute (US 400 -> 352, CN and EU 100 -> 88) and rents cloudShare 0.01 of the others':
+ * C(US) = 352 + 0.01 x (88 + 88) = 353.76 (the frontier), C(EU) = 88 + 0.01 x (352 + 88) = 92.4.
+ * For EU: C / frontier = 0.261194, sqrt = 0.511070, efficiency = (0.5 + 0.255535) x 50/100 =
+ * 0.377768; reach = 110 / (1 + 0.07 x ln(3.828571) = 0.093974) = 100.55080.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,19 +29,16 @@ import {
   sum,
 } from './helpers.ts';
 
-/** The capability gain the rules give for a training spend. */
-function trainGain(cap: number, spend: number, compute: number, talent: number, costFactor = 1): number {
-  const eff = (compute / (compute + 150)) * (talent / (talent + 50));
-  return 4.5 * Math.log(1 + (spend * eff) / costFactor / 4) * Math.max(0, 1 - cap / 110);
-}
-
 describe('training', () => {
   it('TRN-1 training spend raises capability by the log-effort formula', () => {
     const s0 = setup({ mutate: allClosed });
     const { state, events } = play(s0, { US: { budget: { training: 10 } } });
     const us = nation(state, 'US');
     const c = us.compute + us.cloudCompute; // compute used = this round's compute and cloud
-    expect(us.capability).toBeCloseTo(80 + trainGain(80, 10, c, 50), 10);
+    // US is the frontier: efficiency 1 x 0.5, effort 5, reach 110:
+    // gain = 4.5 x ln(1 + 5/4) x (1 - 80/110) = 4.5 x 0.810930 x 0.272727 = 0.995233.
+    expect(c).toBeCloseTo(353.76, 10);
+    expect(us.capability).toBeCloseTo(80.995233, 5);
     expect(eventFor(events, 'CapabilityRose', 'US').params.computeUsed as number).toBeCloseTo(c, 10);
     // Nobody else trains or receives open weights.
     expect(nation(state, 'CN').capability).toBe(70);
@@ -47,7 +52,9 @@ describe('training', () => {
     );
     const { state } = play(s0, { EU: { budget: { training: 10 } } });
     const eu = nation(state, 'EU');
-    expect(eu.capability).toBeCloseTo(60 + trainGain(60, 10, eu.compute + eu.cloudCompute, 50, 0.7), 10);
+    // effort = 10 x 0.377768 / 0.7 = 5.396684; gain = 4.5 x ln(1 + 1.349171) x (1 - 60/100.55080)
+    // = 4.5 x 0.854062 x 0.403287 = 1.549944.
+    expect(eu.capability).toBeCloseTo(61.549944, 5);
   });
 });
 
@@ -73,6 +80,26 @@ describe('release policy and open weights', () => {
     const { state, events } = play(setup({ mutate: allClosed }), {});
     expect(nation(state, 'EU').capability).toBe(60);
     expect(ofType(events, 'OpenWeightsDiffused')).toHaveLength(0);
+  });
+
+  it('REL-5 a model embargo by the open provider slows its weights to the leakage rate (0.2)', () => {
+    const { state } = play(setup(), { CN: { exportControls: [{ target: 'EU', models: 'embargo' }] } });
+    // EU closes 0.5 x 0.2 of the gap to 64.4: 60 + 4.4 x 0.1 = 60.44.
+    expect(nation(state, 'EU').capability).toBeCloseTo(60.44, 10);
+  });
+
+  it('REL-6 a nation fine-tunes open weights only up to the reach of its compute', () => {
+    const s0 = setup({
+      tweak: (s) => {
+        nation(s, 'CN').capability = 95;
+        nation(s, 'EU').compute = 1;
+      },
+    });
+    const { state } = play(s0, {});
+    // C(EU) = 0.88 + 0.01 x (352 + 88) = 5.28; frontier C(US) = 352 + 0.01 x (88 + 0.88) = 352.8888;
+    // reach = 110 / (1 + 0.07 x ln(66.835) = 0.294156) = 84.99749, below CN's level 95 x 0.92 = 87.4:
+    // EU = 60 + (84.99749 - 60) x 0.5 = 72.49874.
+    expect(nation(state, 'EU').capability).toBeCloseTo(72.49874, 4);
   });
 
   it('REL-4 closed models earn revenuePerGdp x GDP x share; open earn openRevenueShare of it; held none', () => {
@@ -116,9 +143,10 @@ describe('sovereign model programme', () => {
     // level = 70 x 0.92 = 64.4; sovereignModel = 0 + (64.4 - 0) x programmeRate; the remaining 1 trains capability.
     expect(eu.sovereignModel).toBeCloseTo(64.4 * rules.programmeRate, 10);
     expect(eventFor(events, 'CapabilityRose', 'EU').params.spend as number).toBeCloseTo(1, 12);
-    const gained = 60 + trainGain(60, 1, eu.compute + eu.cloudCompute, 50);
-    // then diffusion from CN: + (64.4 - gained) x 0.5
-    expect(eu.capability).toBeCloseTo(gained + (64.4 - gained) * 0.5, 10);
+    // Training 1: effort 0.377768, gain = 4.5 x ln(1.094442) x 0.403287 = 0.163775 -> 60.163775;
+    // then diffusion from CN (level 64.4, below EU's reach 100.55): + (64.4 - 60.163775) x 0.5
+    // = 62.281888.
+    expect(eu.capability).toBeCloseTo(62.281888, 5);
     expect(eu.policies.programmeBase).toBe('CN');
   });
 
