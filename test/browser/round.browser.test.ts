@@ -80,7 +80,17 @@ describe.skipIf(!HAVE_BROWSER)('a class plays its first rounds', () => {
       return p;
     };
     const ann = await joinAs('Ann', 'US', 1366, 768);
-    const bo = await joinAs('Bo', 'US', 1024, 768);
+    // A second student of the US asks its team: Bo waits until Ann lets him in (issue 16).
+    const bo = await person(server.url, 1024, 768);
+    await bo.fill('#name', 'Bo');
+    await bo.fill('#code', code);
+    await bo.locator('#join-code').click();
+    await bo.locator('.nation-pick button[data-nation="US"]').click();
+    await bo.waitForSelector('[data-testid="waiting"]');
+    await ann.waitForSelector('[data-testid="join-requests"]:not([hidden])');
+    expect(await ann.locator('[data-testid="join-requests"]').textContent()).toContain('Bo');
+    await ann.locator('[data-testid="join-requests"] [data-admit="yes"]').click();
+    await bo.waitForSelector('[data-screen="lobby"]');
     const chen = await joinAs('Chen', 'CN', 1366, 768);
     await fac.locator('#start').click();
     for (const p of [ann, bo, chen]) await p.waitForSelector('[data-testid="phase"][data-phase="briefing"]');

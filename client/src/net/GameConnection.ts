@@ -7,6 +7,7 @@ import type { Scenario } from '../../../shared/engine/index.ts';
 import {
   type ClientMessageType,
   type CreateOptions,
+  JOIN_DENIED_CLOSE_CODE,
   KICKED_CLOSE_CODE,
 } from '../../../shared/protocol/schemas.ts';
 import type { InflatedMessages, ServerMessages } from '../../../shared/protocol/serverMessages.ts';
@@ -92,7 +93,16 @@ export class GameConnection {
     const room = this.room;
     this.room = null;
     await room?.leave();
-    this.store.set({ screen: 'home', connection: 'idle', welcome: null, room: null, view: null, team: null });
+    this.store.set({
+      screen: 'home',
+      connection: 'idle',
+      welcome: null,
+      waiting: null,
+      joinRequests: [],
+      room: null,
+      view: null,
+      team: null,
+    });
   }
 
   private async attach(open: () => Promise<Room>): Promise<void> {
@@ -105,7 +115,16 @@ export class GameConnection {
       throw e;
     }
     this.room = room;
-    this.store.set({ connection: 'connected', chat: [], reports: [], errors: {}, notices: [], unread: {} });
+    this.store.set({
+      connection: 'connected',
+      chat: [],
+      reports: [],
+      errors: {},
+      notices: [],
+      unread: {},
+      waiting: null,
+      joinRequests: [],
+    });
     const unpack = (r: InflatedMessages['report']): ClientReport => ({
       ...r,
       events: unpackEvents(r.events, r.round),
@@ -115,7 +134,7 @@ export class GameConnection {
     on('welcome', async (w) => {
       localStorage.setItem(tokenKey(w.code), w.seatToken);
       localStorage.setItem('sovereign.lastGame', w.code);
-      this.store.set({ welcome: w, name: w.name });
+      this.store.set({ welcome: w, name: w.name, waiting: null });
       if (this.store.get().scenario?.id !== w.scenario) {
         this.store.set({ scenario: await this.api<Scenario>(`/api/scenarios/${w.scenario}`) });
       }
@@ -133,6 +152,9 @@ export class GameConnection {
       }
     });
     on('team', (team) => this.store.set({ team }));
+    // Team admission: waiting for my team's answer, and the requests I may answer.
+    on('waiting', (waiting) => this.store.set({ waiting }));
+    on('joinRequests', (m) => this.store.set({ joinRequests: m.requests }));
     on('chatHistory', (chat) => this.store.set({ chat }));
     on('chat', (line) => {
       const s = this.store.get();
@@ -192,7 +214,13 @@ export class GameConnection {
       // restarted, or the process holding the game stopped and another took it over) rejoin the
       // seat with its token, as the SDK's own reconnection cannot follow a game to a new process.
       const game = this.store.get().welcome?.code;
-      if (code === 4000 || code === KICKED_CLOSE_CODE || !game) this.store.set({ connection: 'lost' });
+      if (code === JOIN_DENIED_CLOSE_CODE)
+        this.store.set({
+          connection: 'idle',
+          waiting: null,
+          notices: [...this.store.get().notices, t('ui.admit.refused')],
+        });
+      else if (code === 4000 || code === KICKED_CLOSE_CODE || !game) this.store.set({ connection: 'lost' });
       else void this.rejoinLoop(game, room);
     });
   }

@@ -5,8 +5,10 @@
 import type { GameEvent, GameView, Scenario } from '../../../shared/engine/index.ts';
 import type {
   ChatLine,
+  JoinRequest,
   RoundReportMessage,
   TeamOrdersMessage,
+  WaitingMessage,
   WelcomeMessage,
 } from '../../../shared/protocol/serverMessages.ts';
 
@@ -29,6 +31,8 @@ export interface RoomSnapshot {
   status: string;
   facilitator: string;
   spectators: number;
+  /** The facilitator locked the game to new joins. */
+  locked?: boolean;
   seats: Record<
     string,
     {
@@ -55,6 +59,10 @@ export interface ClientState {
   /** The player's display name (remembered). */
   name: string;
   welcome: WelcomeMessage | null;
+  /** Asked to join a team that has players: waiting for its answer (no welcome yet). */
+  waiting: WaitingMessage | null;
+  /** Requests to join that I may answer (my team's; all for the facilitator). */
+  joinRequests: JoinRequest[];
   scenario: Scenario | null;
   room: RoomSnapshot | null;
   view: GameView | null;
@@ -80,6 +88,8 @@ export const initialState = (): ClientState => ({
   reconnectAttempt: 0,
   name: '',
   welcome: null,
+  waiting: null,
+  joinRequests: [],
   scenario: null,
   room: null,
   view: null,

@@ -10,6 +10,7 @@ import { DebriefScreen } from './DebriefScreen.ts';
 import { h, replace } from './dom.ts';
 import { GameScreen } from './GameScreen.ts';
 import { HomeScreen } from './HomeScreen.ts';
+import { JoinRequests, WaitingScreen } from './JoinRequests.ts';
 import { LobbyScreen } from './LobbyScreen.ts';
 
 export class App {
@@ -23,6 +24,8 @@ export class App {
   private readonly game: GameScreen;
   private readonly debrief: DebriefScreen;
   private current: HTMLElement | null = null;
+  private readonly requests: JoinRequests;
+  private readonly waiting: WaitingScreen;
 
   constructor(root: HTMLElement) {
     this.root = root;
@@ -32,7 +35,9 @@ export class App {
     this.lobby = new LobbyScreen(this.net, chat);
     this.game = new GameScreen(this.net, chat);
     this.debrief = new DebriefScreen(this.net);
-    replace(root, this.banner, this.notices);
+    this.requests = new JoinRequests(this.net);
+    this.waiting = new WaitingScreen(this.net);
+    replace(root, this.banner, this.notices, this.requests.el);
     this.store.subscribe((s) => this.render(s));
     bindLanguage(this.store);
     this.render(this.store.get());
@@ -52,15 +57,19 @@ export class App {
       this.notices,
       s.notices.slice(-3).map((n) => h('li', {}, n)),
     );
-    const screen = s.welcome ? s.screen : 'home';
+    this.requests.update(s);
+    const screen = s.welcome ? s.screen : s.waiting ? 'waiting' : 'home';
+    if (screen === 'waiting') this.waiting.update(s);
     const el =
-      screen === 'lobby'
-        ? this.lobby.el
-        : screen === 'game'
-          ? this.game.el
-          : screen === 'debrief'
-            ? this.debrief.el
-            : this.home.el;
+      screen === 'waiting'
+        ? this.waiting.el
+        : screen === 'lobby'
+          ? this.lobby.el
+          : screen === 'game'
+            ? this.game.el
+            : screen === 'debrief'
+              ? this.debrief.el
+              : this.home.el;
     if (screen === 'lobby') this.lobby.update(s);
     if (screen === 'game') this.game.update(s);
     if (screen === 'debrief') this.debrief.update(s);

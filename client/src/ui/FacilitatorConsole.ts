@@ -3,10 +3,11 @@
  * resume, time up and down, next phase, resolve now), event cards to inject (from the deck or
  * written on the spot), seats handed to bots, mute and kick, and the end of the game.
  */
-import { t } from '../i18n.ts';
+import { language, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState, RoomSnapshot } from '../state/store.ts';
 import { h, replace } from './dom.ts';
+import { lockToggle } from './JoinRequests.ts';
 import './class.css';
 
 /** A seat as synced, with the flags the server adds for bot seats (optional until every server has them). */
@@ -91,6 +92,7 @@ export class FacilitatorConsole {
     const untimed = room.deadline === 0 && room.remaining === 0;
     // Re-render only on change, so a button is never swapped under the pointer.
     const key = JSON.stringify([
+      language(),
       room.seats,
       room.phase,
       room.round,
@@ -244,6 +246,7 @@ export class FacilitatorConsole {
     );
     replace(
       this.clientList,
+      h('li', {}, lockToggle(this.net, s)),
       Object.entries(room.clients)
         .filter(([id]) => id !== s.welcome?.sessionId)
         .map(([id, c]) =>
