@@ -130,7 +130,8 @@ export function localized(s: Scenario, lang: Language = language()): Scenario {
   }
   let copy = byLang.get(lang);
   if (!copy) {
-    copy = localizeScenario(english, overlays[lang]);
+    const texts = localizeScenario(english, overlays[lang]);
+    copy = { ...texts, markets: texts.markets.map((m) => ({ ...m, name: countryName(m.id, m.name, lang) })) };
     origins.set(copy, { english, lang });
     byLang.set(lang, copy);
   }
@@ -140,6 +141,11 @@ export function localized(s: Scenario, lang: Language = language()): Scenario {
 /** A scenario's title or description (as the server lists them) in the current language. */
 export function scenarioText(id: string, field: 'title' | 'description', english: string): string {
   return translated(overlays[language()], `scenario.${id}.${field}`, english);
+}
+
+/** A game's title in the current language when it is its scenario's title (a custom title stays). */
+export function gameTitle(room: { scenario: string; title: string }): string {
+  return scenarioText(room.scenario, 'title', room.title);
 }
 
 /**
@@ -164,10 +170,24 @@ export function bindLanguage(store: {
   sync();
 }
 
-/** A market's name in the current language (ISO 3166 alpha-2 id), else the scenario's English name. */
+const displayNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A market's name in the current language (ISO 3166 alpha-2 id): from i18n-iso-countries, or the
+ * everyday name CLDR gives (Intl.DisplayNames) when that is shorter, since the library's Japanese
+ * and Spanish names are the formal ones (中華人民共和国 → 中国). English keeps the scenario's names.
+ */
 export function countryName(id: string, english: string, lang: Language = language()): string {
   if (lang === 'en') return english;
-  return countries.getName(id, lang, { select: 'official' }) ?? english;
+  const names = [...(countries.getNames(lang, { select: 'all' })[id] ?? [])];
+  let dn = displayNames.get(lang);
+  if (!dn && typeof Intl.DisplayNames === 'function') {
+    dn = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
+    displayNames.set(lang, dn);
+  }
+  const everyday = dn?.of(id);
+  if (everyday && names.length) names.push(everyday);
+  return names.sort((a, b) => a.length - b.length)[0] ?? english;
 }
 
 /** Names for ids found in events, from the (translated) scenario and the country names library. */
@@ -176,7 +196,7 @@ export function namesFor(scenario: Scenario | null): NameResolvers {
   const s = localized(scenario);
   const lang = language();
   const nations = new Map(s.nations.map((n) => [n.id, n.name]));
-  const markets = new Map(s.markets.map((m) => [m.id, countryName(m.id, m.name, lang)]));
+  const markets = new Map(s.markets.map((m) => [m.id, m.name]));
   const objectives = new Map(s.objectives.map((o) => [o.id, o.title]));
   const cards = new Map(s.events.map((c) => [c.id, c.title]));
   return {

@@ -415,8 +415,26 @@ function nationName(ctx: FormatContext, id: string): string {
 
 function list(ctx: FormatContext, items: readonly string[]): string {
   if (items.length === 0) return msg(ctx, 'list.none', 'none');
-  if (items.length === 1) return items[0]!;
-  return `${items.slice(0, -1).join(', ')} ${msg(ctx, 'list.and', 'and')} ${items[items.length - 1]}`;
+  return joinWords(items, ctx.messages);
+}
+
+const listFormats = new Map<string, Intl.ListFormat>();
+
+/**
+ * "A", "A and B", "A, B and C" in the messages' language: English with its `list.and` (no serial
+ * comma, as before), other languages through Intl.ListFormat ("A、B、C", "A, B et C").
+ */
+export function joinWords(items: readonly string[], messages: Messages): string {
+  if (items.length <= 1) return items[0] ?? '';
+  const locale = localeOf(messages);
+  if (locale === 'en' || typeof Intl.ListFormat !== 'function')
+    return `${items.slice(0, -1).join(', ')} ${messages['list.and'] ?? 'and'} ${items[items.length - 1]}`;
+  let f = listFormats.get(locale);
+  if (!f) {
+    f = new Intl.ListFormat(locale, { type: 'conjunction' });
+    listFormats.set(locale, f);
+  }
+  return f.format(items);
 }
 
 const asList = (v: EventParam): string[] => (Array.isArray(v) ? v : [String(v)]);

@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatParams,
   formatPercent,
+  joinWords,
   type Messages,
   type NameResolvers,
 } from '../i18n/formatEvent.ts';
@@ -43,9 +44,7 @@ export function nationName(w: DigestWriter, id: string): string {
 
 /** "A", "A and B", "A, B and C". */
 export function joinList(w: DigestWriter, items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  const and = w.messages['list.and'] ?? 'and';
-  return `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}`;
+  return joinWords(items, w.messages);
 }
 
 /** Up to three nations by name; more as "N nations", all of them as "every nation". */

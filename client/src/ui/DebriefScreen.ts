@@ -15,7 +15,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { roundDigest } from '../../../shared/report/roundDigest.ts';
-import { messages, namesFor, t } from '../i18n.ts';
+import { gameTitle, language, messages, namesFor, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, replace } from './dom.ts';
@@ -85,7 +85,7 @@ export class DebriefScreen {
     const scenario = s.scenario;
     const room = s.room;
     if (!view || !scenario || !room) return;
-    const key = `${room.code}:${view.status}:${view.round}:${s.reports.length}`;
+    const key = `${room.code}:${view.status}:${view.round}:${s.reports.length}:${language()}`;
     if (key === this.renderedFor) return;
     this.renderedFor = key;
     for (const c of this.charts) c.destroy();
@@ -115,7 +115,7 @@ export class DebriefScreen {
     const token = s.welcome?.role === 'facilitator' ? `?token=${s.welcome.seatToken}` : '';
     replace(
       this.el,
-      h('h1', {}, t('ui.debrief.title', { title: room.title })),
+      h('h1', {}, t('ui.debrief.title', { title: gameTitle(room) })),
       h(
         'div',
         { class: 'table-wrap', tabindex: 0 },

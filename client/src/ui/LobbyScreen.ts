@@ -5,7 +5,7 @@
  * shows changes, and the chat panel is never taken out of the page, so typing is never lost.
  */
 import { renderSVG } from 'uqr';
-import { t } from '../i18n.ts';
+import { gameTitle, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import type { ChatPanel } from './ChatPanel.ts';
@@ -79,13 +79,13 @@ export class LobbyScreen {
     const objectives = new Map(scenario.objectives.map((o) => [o.id, o]));
     const secret = me.nation ? (s.view?.nations[me.nation]?.secretObjective ?? null) : null;
 
-    this.part(this.head, [room.title, me.name, me.role, me.nation, mine?.name, room.facilitator], () =>
+    this.part(this.head, [gameTitle(room), me.name, me.role, me.nation, mine?.name, room.facilitator], () =>
       replace(
         this.head,
         h(
           'div',
           { class: 'lobby-title' },
-          h('h1', {}, room.title),
+          h('h1', {}, gameTitle(room)),
           h(
             'p',
             { class: 'muted' },

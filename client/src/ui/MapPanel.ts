@@ -6,7 +6,7 @@
  * that changed leader are animated. The Phaser part loads on first use.
  */
 import { type Scenario, TREATY_TYPES } from '../../../shared/engine/index.ts';
-import { t } from '../i18n.ts';
+import { language, t } from '../i18n.ts';
 import { type Adoption, leaderChanges } from '../map/mapChanges.ts';
 import { MapTable, pointsChange } from '../map/MapTable.ts';
 import { FIXED_LEGEND_IDS, type LegendItem, legend, MAP_MODES, type MapMode } from '../map/mapModes.ts';
@@ -121,7 +121,7 @@ export class MapPanel {
     this.state = s;
     if (!s.view || !s.scenario) return;
     void this.ensureMap();
-    const key = `${s.view.round}:${s.view.status}:${this.mode}:${s.reports.length}`;
+    const key = `${s.view.round}:${s.view.status}:${this.mode}:${s.reports.length}:${language()}`;
     if (!force && key === this.lastKey) return;
     if (!this.map) return;
     this.lastKey = key;

@@ -3,7 +3,7 @@
  * (briefing and negotiation) or the submission state (orders). A polite live region announces each
  * new phase and the clock's last minute to screen readers.
  */
-import { language, t } from '../i18n.ts';
+import { gameTitle, language, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, replace } from './dom.ts';
@@ -97,7 +97,7 @@ export class PhaseBar {
             );
     replace(
       this.el,
-      h('strong', { class: 'title' }, room.title),
+      h('strong', { class: 'title' }, gameTitle(room)),
       h(
         'span',
         { class: 'round', 'data-testid': 'round' },

@@ -18,8 +18,10 @@ export function roundCard(view: GameView, scenario: Scenario | null): HTMLElemen
     'section',
     { class: 'round-card', 'data-testid': 'round-card', 'aria-label': t('ui.card.title') },
     h('h3', {}, t('ui.card.title')),
-    cards.map((c) =>
-      h(
+    // The scenario's copy of a card is in the reader's language (a facilitator's own card is not in it).
+    cards.map((pending) => {
+      const c = scenario?.events.find((e) => e.id === pending.id) ?? pending;
+      return h(
         'div',
         {},
         h('strong', {}, c.title),
@@ -28,8 +30,8 @@ export function roundCard(view: GameView, scenario: Scenario | null): HTMLElemen
         c.anchor && scenario?.events.some((e) => e.id === c.id)
           ? h('p', { class: 'muted anchor' }, `${t('ui.card.real')} ${stripSourceKeys(c.anchor)}`)
           : null,
-      ),
-    ),
+      );
+    }),
   );
 }
 
