@@ -7,8 +7,13 @@ import { type JoinOptions, nameKey, type Role } from '../../shared/protocol/sche
 import type { MemberRecord, Storage } from '../storage/Storage.ts';
 import { newSeatToken } from './joinCode.ts';
 
-/** Members of one game at most (spectators included): its records, listings and state stay small. */
+/**
+ * Players (and the facilitator) of one game at most: its records, listings and state stay small.
+ * Spectators are not counted here (they hold no seat), but only MAX_SPECTATORS may watch at once, so
+ * that passers-by can never fill a game and lock its class out.
+ */
 export const MAX_MEMBERS = 200;
+export const MAX_SPECTATORS = 100;
 
 const fail = (path: string, message: string): { ok: false; errors: Problem[] } => ({
   ok: false,
@@ -49,7 +54,12 @@ export class Members {
    * share one), and that its name is not used by a member or by `alsoTaken` (waiting requests).
    */
   seat(options: JoinOptions, nations: string[], teams: boolean, alsoTaken: string[] = []): Result<Seat> {
-    if (this.byToken.size >= MAX_MEMBERS) return fail('', `this game is full (${MAX_MEMBERS} members)`);
+    if (options.role === 'spectator') {
+      const watching = this.all().filter((m) => m.role === 'spectator' && this.connectionsOf(m.token) > 0);
+      if (watching.length >= MAX_SPECTATORS)
+        return fail('role', `this game has ${MAX_SPECTATORS} spectators watching already`);
+    } else if (this.all().filter((m) => m.role !== 'spectator').length >= MAX_MEMBERS)
+      return fail('', `this game is full (${MAX_MEMBERS} players)`);
     const key = nameKey(options.name);
     if (this.all().some((m) => nameKey(m.name) === key) || alsoTaken.includes(key))
       return fail('name', `'${options.name}' is already used in this game: choose another name`);
