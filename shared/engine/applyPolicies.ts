@@ -1,5 +1,18 @@
 import { emit, nationList, partners, type ResolveContext } from './context.ts';
-import type { NationState } from './types.ts';
+import { nationTier } from './controls.ts';
+import type { ControlSetting, ControlTier, NationState } from './types.ts';
+
+const STEP: Record<ControlTier, number> = { open: 0, licensed: 1, embargo: 2 };
+
+/** The one-off trust cost of tightening a control from `prev` to `next` (loosening costs nothing). */
+function shock(ctx: ResolveContext, prev: ControlSetting, next: ControlSetting): number {
+  const { trustCostLicensed: lic, trustCostEmbargo: emb } = ctx.rules;
+  const cost = (t: ControlTier) => (t === 'embargo' ? emb : t === 'licensed' ? lic : 0);
+  let s = 0;
+  for (const k of ['chips', 'models'] as const)
+    if (STEP[next[k]] > STEP[prev[k]]) s += cost(next[k]) - cost(prev[k]);
+  return s;
+}
 
 /** Applies each nation's changes to its standing policies, and ends guarantees its controls breach. */
 export function applyPolicies(ctx: ResolveContext): void {
@@ -46,7 +59,30 @@ export function applyPolicies(ctx: ResolveContext): void {
         previousChips: prev.chips,
         previousModels: prev.models,
       });
+      ctx.controlShock[n.id] = (ctx.controlShock[n.id] ?? 0) + shock(ctx, prev, next);
       if (next.chips !== 'open') breachGuarantee(ctx, n, c.target);
+    }
+    for (const c of o.tierControls ?? []) {
+      const prev = p.tierControls?.[c.tier] ?? { chips: 'open', models: 'open' };
+      const next = { chips: c.chips ?? prev.chips, models: c.models ?? prev.models };
+      if (next.chips === prev.chips && next.models === prev.models) continue;
+      p.tierControls ??= {};
+      if (next.chips === 'open' && next.models === 'open') delete p.tierControls[c.tier];
+      else p.tierControls[c.tier] = next;
+      emit(ctx, 'ExportControlChanged', {
+        nation: n.id,
+        target: `tier${c.tier}`,
+        chips: next.chips,
+        models: next.models,
+        previousChips: prev.chips,
+        previousModels: prev.models,
+      });
+      ctx.controlShock[n.id] =
+        (ctx.controlShock[n.id] ?? 0) + ctx.rules.tierTrustWeight * shock(ctx, prev, next);
+      // A chip control on a tier breaches the guarantees given to the nations in it.
+      if (next.chips !== 'open')
+        for (const partner of partners(ctx.state, n.id, 'ChipSupplyGuarantee'))
+          if (nationTier(ctx.state.scenario, partner) === c.tier) breachGuarantee(ctx, n, partner);
     }
     for (const t of o.tariffs) {
       const prev = p.tariffs[t.target] ?? 0;

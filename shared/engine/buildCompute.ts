@@ -1,11 +1,17 @@
 import { emit, modifierFactor, nationList, partners, type ResolveContext } from './context.ts';
+import { controlOn } from './controls.ts';
 import type { Rules } from './rules.ts';
 import type { GameState, NationState } from './types.ts';
 
 /** Share of a provider's closed models and cloud that reaches a receiver, after model controls and sanctions. */
-export function modelPass(rules: Rules, provider: NationState, receiver: NationState): number {
+export function modelPass(
+  state: GameState,
+  rules: Rules,
+  provider: NationState,
+  receiver: NationState,
+): number {
   if (provider.id === receiver.id) return 1;
-  const tier = provider.policies.exportControls[receiver.id]?.models ?? 'open';
+  const tier = controlOn(state.scenario, provider, receiver).models;
   let rate = tier === 'open' ? 1 : tier === 'licensed' ? rules.licensedPass : 0;
   if (provider.policies.sanctions.includes(receiver.id) || receiver.policies.sanctions.includes(provider.id))
     rate = 0;
@@ -18,7 +24,7 @@ export function cloudFor(state: GameState, rules: Rules, n: NationState): number
   for (const pid of partners(state, n.id, 'ComputeSharing'))
     cloud += rules.sharingShare * state.nations[pid]!.compute;
   for (const p of Object.values(state.nations)) {
-    if (p.id !== n.id) cloud += rules.cloudShare * p.compute * modelPass(rules, p, n);
+    if (p.id !== n.id) cloud += rules.cloudShare * p.compute * modelPass(state, rules, p, n);
   }
   return cloud;
 }

@@ -1,11 +1,18 @@
 import { emit, layerShares, modifierFactor, nationList, type ResolveContext } from './context.ts';
+import { controlOn } from './controls.ts';
 import type { Rules } from './rules.ts';
+import type { Scenario } from './scenarioSchema.ts';
 import { type NationId, type NationState, STACK_LAYERS, type StackLayer } from './types.ts';
 
 /** Share of a holder's chip-layer output that reaches a receiver, after controls, sanctions and tariffs. */
-export function chipPass(rules: Rules, holder: NationState, receiver: NationState): number {
+export function chipPass(
+  scenario: Scenario,
+  rules: Rules,
+  holder: NationState,
+  receiver: NationState,
+): number {
   if (holder.id === receiver.id) return 1;
-  const tier = holder.policies.exportControls[receiver.id]?.chips ?? 'open';
+  const tier = controlOn(scenario, holder, receiver).chips;
   let rate = tier === 'open' ? 1 : tier === 'licensed' ? rules.licensedPass : rules.leakage;
   if (holder.policies.sanctions.includes(receiver.id)) rate *= rules.sanctionPass;
   rate *= 1 - 0.5 * (receiver.policies.tariffs[holder.id] ?? 0);
@@ -32,10 +39,10 @@ export function chipFlows(ctx: ResolveContext): void {
       let a = rules.otherStack[layer];
       for (const h of nations) {
         const share = shares[h.id]![layer] * supply(h);
-        const pass = chipPass(rules, h, n);
+        const pass = chipPass(state.scenario, rules, h, n);
         a += share * pass;
         if (h.id !== n.id) {
-          const tier = h.policies.exportControls[n.id]?.chips ?? 'open';
+          const tier = controlOn(state.scenario, h, n).chips;
           const weight = tier === 'embargo' ? 1 : tier === 'licensed' ? 0.4 : 0;
           restricted += (shares[h.id]![layer] * weight) / STACK_LAYERS.length;
           if (weight > 0 && !restrictors.includes(h.id)) restrictors.push(h.id);
@@ -71,7 +78,7 @@ export function chipFlows(ctx: ResolveContext): void {
     for (const n of nations) {
       if (n.id === h.id) continue;
       for (const layer of STACK_LAYERS) {
-        const pass = chipPass(rules, h, n);
+        const pass = chipPass(state.scenario, rules, h, n);
         const base = shares[h.id]![layer] * n.budget * rules.chipRevenueRate;
         earned += base * pass;
         lost += base * (1 - pass);

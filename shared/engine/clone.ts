@@ -32,12 +32,14 @@ export function cloneNation(n: NationState): NationState {
   const p = n.policies;
   const exportControls: NationState['policies']['exportControls'] = {};
   for (const k in p.exportControls) exportControls[k] = { ...p.exportControls[k]! };
+  const tierControls = p.tierControls ? cloneJson(p.tierControls) : undefined;
   return {
     ...n,
     stack: { ...n.stack },
     policies: {
       ...p,
       exportControls,
+      ...(tierControls ? { tierControls } : {}),
       tariffs: { ...p.tariffs },
       sanctions: p.sanctions.slice(),
     },

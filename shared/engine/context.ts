@@ -1,3 +1,4 @@
+import { controlOn } from './controls.ts';
 import type { GameEvent } from './events.ts';
 import { type EventParam, type EventType, makeEvent } from './events.ts';
 import type { Orders } from './ordersSchema.ts';
@@ -29,6 +30,8 @@ export interface ResolveContext {
   layerAccess: Record<NationId, Record<StackLayer, number>>;
   /** Chip and tool sales of each nation this round, in US$ billions (set by chip flows). */
   chipRevenue: Record<NationId, number>;
+  /** Trust each nation pays once this round for the controls it imposed or tightened (set by policies). */
+  controlShock: Record<NationId, number>;
 }
 
 /** The working data to resolve (or conclude) a round on `state`, a private copy of the input. */
@@ -42,6 +45,7 @@ export function startResolution(state: GameState, rng: Rng): ResolveContext {
     events: [],
     layerAccess: {},
     chipRevenue: {},
+    controlShock: {},
   };
 }
 
@@ -102,7 +106,7 @@ export function selectNations(state: GameState, selector: Selector, rules: Rules
       if (leader) chosen.add(leader.id);
     } else if (sel === '@embargoed') {
       for (const n of nations) {
-        if (nations.some((o) => o.policies.exportControls[n.id]?.chips === 'embargo')) chosen.add(n.id);
+        if (nations.some((o) => controlOn(state.scenario, o, n).chips === 'embargo')) chosen.add(n.id);
       }
     } else if (sel.startsWith('@holder:')) {
       const layer = sel.slice('@holder:'.length) as StackLayer;

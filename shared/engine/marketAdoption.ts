@@ -1,4 +1,5 @@
 import { emit, nationList, type ResolveContext } from './context.ts';
+import { coercion, controlOn, marketExposure } from './controls.ts';
 import { type MarketInfo, marketInfo } from './marketInfo.ts';
 import type { Rules } from './rules.ts';
 import { type Adoption, type GameState, type NationState, OTHER_PROVIDER } from './types.ts';
@@ -32,17 +33,18 @@ export function isAvailable(state: GameState, provider: NationState, info: Marke
   if (!owner || owner.id === provider.id) return true;
   if (owner.policies.sanctions.includes(provider.id)) return false;
   const closedAndEmbargoed =
-    provider.policies.release === 'closed' &&
-    provider.policies.exportControls[owner.id]?.models === 'embargo';
+    provider.policies.release === 'closed' && controlOn(state.scenario, provider, owner).models === 'embargo';
   return !closedAndEmbargoed;
 }
 
-/** The kill-switch risk a market sees in a closed provider that controls or sanctions others. */
-export function cutoffRisk(provider: NationState): number {
+/**
+ * The kill-switch risk a market sees in a provider, 0..1: none for open weights (they cannot be
+ * switched off); for closed models, the market's own exposure to the provider's controls (its tier,
+ * or its home nation) plus `coercionSpill` of the provider's coercion of others.
+ */
+export function cutoffRisk(state: GameState, rules: Rules, provider: NationState, info: MarketInfo): number {
   if (provider.policies.release !== 'closed') return 0;
-  const controls = Object.values(provider.policies.exportControls);
-  const embargoes = controls.filter((c) => c.models === 'embargo' || c.chips === 'embargo').length;
-  return Math.min(1, 0.15 * embargoes + 0.25 * provider.policies.sanctions.length);
+  return Math.min(1, marketExposure(state, rules, provider, info) + rules.coercionSpill * coercion(provider));
 }
 
 /** Utility terms of one provider in one market (already weighted). */
@@ -58,7 +60,7 @@ export function utilityTerms(state: GameState, rules: Rules, p: NationState, inf
     disposition: w.disposition * (info.spec.disposition[p.id] ?? 0),
     language: fit > 0 ? w.language * fit * Math.max(0.3, p.sovereignModel / 100) : 0,
     aid: w.aid * Math.min(1, p.aidStock[info.spec.region] ?? 0),
-    cutoffRisk: -w.cutoffRisk * cutoffRisk(p),
+    cutoffRisk: -w.cutoffRisk * cutoffRisk(state, rules, p, info),
     tariff: -w.tariff * tariffRate,
   };
 }
@@ -71,7 +73,8 @@ export interface ProviderFacts {
   p: NationState;
   capability: number;
   trust: number;
-  cutoffRisk: number;
+  /** The provider's coercion of others (0..1), feared in every market it reaches if closed. */
+  coercion: number;
   /** The sovereign model's language reach factor. */
   languageReach: number;
 }
@@ -82,7 +85,7 @@ export function providerFacts(state: GameState, rules: Rules): ProviderFacts[] {
     p,
     capability: (w.capability * (p.capability - 60)) / 20,
     trust: (w.trust * (p.trust - 50)) / 25,
-    cutoffRisk: -w.cutoffRisk * cutoffRisk(p),
+    coercion: coercion(p),
     languageReach: Math.max(0.3, p.sovereignModel / 100),
   }));
 }
@@ -124,7 +127,9 @@ export function choiceShares(
     u += w.disposition * (disposition[p.id] ?? 0);
     u += fit > 0 ? w.language * fit * f.languageReach : 0;
     u += w.aid * Math.min(1, p.aidStock[region] ?? 0);
-    u += f.cutoffRisk;
+    if (p.policies.release === 'closed')
+      u -=
+        w.cutoffRisk * Math.min(1, marketExposure(state, rules, p, info) + rules.coercionSpill * f.coercion);
     u += -w.tariff * tariffRate;
     utilities[i] = u;
     available[i] = true;

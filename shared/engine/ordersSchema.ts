@@ -34,6 +34,19 @@ export const OrdersSchema = z
       .array(z.object({ target: nationId, chips: tier.optional(), models: tier.optional() }).strict())
       .max(32)
       .optional(),
+    /** Controls on a tier of markets (the AI Diffusion Rule's tiers), binding every market and nation in it. */
+    tierControls: z
+      .array(
+        z
+          .object({
+            tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+            chips: tier.optional(),
+            models: tier.optional(),
+          })
+          .strict(),
+      )
+      .max(3)
+      .optional(),
     tariffs: z
       .array(
         z
@@ -78,6 +91,12 @@ export interface Orders {
   release?: z.infer<typeof OrdersSchema>['release'];
   exportControls: {
     target: string;
+    chips?: (typeof CONTROL_TIERS)[number];
+    models?: (typeof CONTROL_TIERS)[number];
+  }[];
+  /** Controls per market tier; absent when the orders set none. */
+  tierControls?: {
+    tier: 1 | 2 | 3;
     chips?: (typeof CONTROL_TIERS)[number];
     models?: (typeof CONTROL_TIERS)[number];
   }[];

@@ -39,6 +39,11 @@ export function parseOrders(state: GameState, nation: NationId, input: unknown):
   };
   checkList('exportControls', raw.exportControls);
   checkList('tariffs', raw.tariffs);
+  const tiers = new Set<number>();
+  (raw.tierControls ?? []).forEach((c, i) => {
+    if (tiers.has(c.tier)) add(`tierControls.${i}.tier`, `tier ${c.tier} appears twice`);
+    tiers.add(c.tier);
+  });
   checkList('sanctions', raw.sanctions);
 
   if (raw.aidRegion != null && !state.scenario.markets.some((m) => m.region === raw.aidRegion)) {
@@ -84,6 +89,7 @@ export function parseOrders(state: GameState, nation: NationId, input: unknown):
       withdraw: treaties.withdraw ?? [],
     },
   };
+  if (raw.tierControls !== undefined) orders.tierControls = raw.tierControls;
   if (raw.release !== undefined) orders.release = raw.release;
   if (raw.visa !== undefined) orders.visa = raw.visa;
   if (raw.regulation !== undefined) orders.regulation = raw.regulation;

@@ -97,10 +97,26 @@ export const RulesSchema = z.object({
   /** Safety capacity per unit of log safety effort, and its decay. */
   safetyGain: z.number().min(0).default(6),
   safetyDecay: z.number().min(0).max(1).default(0.05),
-  /** Trust lost for each embargo, licence regime and sanction a nation imposes. */
-  trustCostEmbargo: z.number().min(0).default(1.5),
-  trustCostLicensed: z.number().min(0).default(0.4),
+  /**
+   * Trust lost once when a nation imposes an embargo or a licence regime on a target (a step of
+   * strictness: open to licensed costs trustCostLicensed, licensed to embargo the difference), not
+   * every round: the cost then fades as trust reverts. A tier of markets counts tierTrustWeight targets.
+   */
+  trustCostEmbargo: z.number().min(0).default(4),
+  trustCostLicensed: z.number().min(0).default(1.5),
+  tierTrustWeight: z.number().min(0).default(2),
+  /** Trust lost each round for each nation under this nation's sanctions. */
   trustCostSanction: z.number().min(0).default(1),
+  /**
+   * A market's exposure to a provider's controls (0..1) per control on it: an embargo on chips
+   * counts `chips`, on models `models`, a licence regime half as much. It drives the market's
+   * kill-switch fear of that provider's closed models.
+   */
+  exposure: z
+    .object({ chips: z.number().min(0).max(1), models: z.number().min(0).max(1) })
+    .default({ chips: 0.6, models: 1 }),
+  /** Share of a provider's coercion elsewhere (embargoes, sanctions) that every market fears too. */
+  coercionSpill: z.number().min(0).max(1).default(0.3),
   /** Trust lost by a safety incident, and by breaking a treaty. */
   incidentTrustLoss: z.number().min(0).default(8),
   treatyBreachTrustLoss: z.number().min(0).default(10),

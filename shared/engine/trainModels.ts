@@ -1,7 +1,7 @@
 import { modelControlPass } from './controls.ts';
 import { emit, modifierFactor, nationList, partners, type ResolveContext } from './context.ts';
 import type { Rules } from './rules.ts';
-import type { NationState } from './types.ts';
+import type { GameState, NationState } from './types.ts';
 
 /**
  * The capability a nation can reach by training or fine-tuning: the era's ceiling for the nation
@@ -15,6 +15,7 @@ export function trainingReach(rules: Rules, compute: number, frontier: number): 
 
 /** The best open model a nation can fine-tune from, and how fast its weights reach it (0..1). */
 export function bestOpenSource(
+  state: GameState,
   rules: Rules,
   nations: NationState[],
   published: Record<string, number>,
@@ -23,7 +24,7 @@ export function bestOpenSource(
   let best: { provider: NationState; level: number; pass: number } | null = null;
   for (const p of nations) {
     if (p.id === n.id || p.policies.release !== 'open') continue;
-    const pass = modelControlPass(rules, p, n);
+    const pass = modelControlPass(state, rules, p, n);
     const level = published[p.id]! * rules.fineTuneRatio;
     if (pass <= 0) continue;
     if (!best || level > best.level || (level === best.level && pass > best.pass))
@@ -94,7 +95,7 @@ export function trainModels(ctx: ResolveContext): void {
   // Open weights diffuse from the best open model each nation can get, slower under model controls.
   const diffused = new Map<string, { level: number; nations: string[] }>();
   for (const n of nations) {
-    const source = bestOpenSource(rules, nations, published, n);
+    const source = bestOpenSource(state, rules, nations, published, n);
     if (!source) continue;
     // A nation fine-tunes open weights only as far as its compute lets it run them.
     const level = Math.min(source.level, trainingReach(rules, n.compute + n.cloudCompute, frontier));

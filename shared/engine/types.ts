@@ -59,6 +59,11 @@ export interface Policies {
   release: ReleasePolicy;
   /** Controls per target nation; a target missing here is 'open' on both. */
   exportControls: Record<NationId, ControlSetting>;
+  /**
+   * Controls per market tier of the AI Diffusion Rule ('1', '2', '3'): they bind every market of
+   * the tier and every nation whose main home market is in it. Absent until first set.
+   */
+  tierControls?: Partial<Record<1 | 2 | 3, ControlSetting>>;
   /** Tariff rate (0..0.5) per target nation on AI goods and services. */
   tariffs: Record<NationId, number>;
   /** Nations under this nation's financial sanctions. */

@@ -10,15 +10,13 @@ export function trustCauses(
   aidSpend: number,
   forums: number,
   pacts: number,
+  controlShock = 0,
 ) {
-  const controls = Object.values(n.policies.exportControls);
-  const count = (tier: string) =>
-    controls.reduce((s, c) => s + (c.chips === tier ? 1 : 0) + (c.models === tier ? 1 : 0), 0);
   return {
     safety: rules.trustPerSafety * effort(safetySpend, n.baseBudget),
     regulation: n.policies.regulation === 'strict' ? 1 : n.policies.regulation === 'balanced' ? 0.3 : -0.5,
     release: n.policies.release === 'open' ? 0.5 : n.policies.release === 'held' ? 0.2 : 0,
-    controls: -(count('embargo') * rules.trustCostEmbargo + count('licensed') * rules.trustCostLicensed),
+    controls: -controlShock,
     sanctions: -n.policies.sanctions.length * rules.trustCostSanction,
     aid: 0.5 * effort(aidSpend, n.baseBudget),
     treaties: 0.5 * forums + 1 * pacts,
@@ -44,6 +42,7 @@ export function updateTrust(ctx: ResolveContext): void {
       budget?.aid ?? 0,
       partners(state, n.id, 'AiForum').length,
       pacts,
+      ctx.controlShock[n.id] ?? 0,
     );
     // Trust is harder to gain the more of it a nation has, and harder to lose the less it has.
     const { reversion, ...moves } = causes;

@@ -59,6 +59,19 @@ export function withControls(
   return orders;
 }
 
+/** Sets export controls on market tiers, replacing whatever the bot ordered for them. */
+export function withTierControls(
+  orders: Orders,
+  tiers: (1 | 2 | 3)[],
+  setting: { chips?: ControlTier; models?: ControlTier },
+): Orders {
+  orders.tierControls = [
+    ...(orders.tierControls ?? []).filter((c) => !tiers.includes(c.tier)),
+    ...tiers.map((tier) => ({ tier, ...setting })),
+  ];
+  return orders;
+}
+
 /** Moves `share` of the budget to one line, scaling the other lines down to make room. */
 export function shiftBudget(
   orders: Orders,
@@ -102,13 +115,14 @@ const m = (id: string, label: string, of: (g: PlayedStates) => number): Metric =
 // Claim 1: export controls bite where they are aimed, at a price.
 
 const usControlsTier2: Intervention = at('US', (_s, _n, o) =>
-  withControls(o, ['IN', 'AE'], { chips: 'embargo' }),
+  withTierControls(o, [2], { chips: 'licensed' }),
 );
 
 export const controlsTier2: Experiment = {
   id: 'controls-tier2',
   claim: 1,
-  title: 'US chip embargo on the tier-2 powers (India, the UAE)',
+  title:
+    'The US caps chips to tier 2 (licensed), as the AI Diffusion Rule did: the tier-2 markets and powers (India, the UAE)',
   scenario: 'sovereign-ai-2026',
   treated: usControlsTier2,
   metrics: [
@@ -128,20 +142,48 @@ export const controlsTier2: Experiment = {
     m('inCompute', 'India compute at the end (k H100e)', (g) => last(g).nations.IN!.compute),
     m('inCapGain', 'India capability gained over the game', (g) => gain(g, 'IN', 'capability')),
     m('inScore', 'India score', (g) => score(g, 'IN')),
+    m('usTrustR2', 'US trust after round 2', (g) => g.states[2]!.nations.US!.trust),
     m('usTrust', 'US trust at the end', (g) => last(g).nations.US!.trust),
     m('usRevenue', 'US revenue over the game (US$bn)', (g) => revenue(g, 'US')),
     m('usLead', 'US capability lead at the end', (g) => lead(last(g), 'US')),
     m('usWin', 'US win rate', (g) => won(g, 'US')),
   ],
   checks: [
-    { metric: 'usT2', expect: 'down', min: 0.01 },
+    { metric: 'usT2', expect: 'down', min: 0.02 },
     { metric: 'rivalT2', expect: 'up', min: 0.01 },
-    { metric: 'usT2minusT1', expect: 'down', min: 0.005 },
-    { metric: 'inCapGain', expect: 'down', min: 0.2 },
-    { metric: 'inScore', expect: 'down', min: 0.5 },
+    { metric: 'usT2minusT1', expect: 'down', min: 0.02 },
+    { metric: 'inCompute', expect: 'down', min: 5 },
+    { metric: 'usTrustR2', expect: 'down', min: 0.5 },
+    { metric: 'usTrust', expect: 'diffAtLeast', min: -3 },
+    { metric: 'usRevenue', expect: 'down', min: 5 },
+    { metric: 'usWin', expect: 'diffAtLeast', min: -0.05 },
+  ],
+};
+
+export const controlsAimed: Experiment = {
+  id: 'controls-aimed',
+  claim: 1,
+  title:
+    'The US bars chips to tier 3 (embargo), as the AI Diffusion Rule did: China and the other tier-3 markets',
+  scenario: 'sovereign-ai-2026',
+  treated: at('US', (_s, _n, o) => withTierControls(o, [3], { chips: 'embargo' })),
+  metrics: [
+    m('cnCap', 'China capability at the end', (g) => last(g).nations.CN!.capability),
+    m('usLead', 'US capability lead at the end', (g) => lead(last(g), 'US')),
+    m('usT3', 'US share of tier-3 markets', (g) => tierShare(last(g), ['US'], [3])),
+    m('usT1', 'US share of tier-1 markets', (g) => tierShare(last(g), ['US'], [1])),
+    m('usTrust', 'US trust at the end', (g) => last(g).nations.US!.trust),
+    m('usRevenue', 'US revenue over the game (US$bn)', (g) => revenue(g, 'US')),
+    m('usScore', 'US score', (g) => score(g, 'US')),
+    m('usWin', 'US win rate', (g) => won(g, 'US')),
+  ],
+  checks: [
+    { metric: 'cnCap', expect: 'down', min: 0.3 },
+    { metric: 'usLead', expect: 'up', min: 0.3 },
+    { metric: 'usT3', expect: 'down', min: 0.01 },
     { metric: 'usTrust', expect: 'down', min: 0.5 },
-    { metric: 'usTrust', expect: 'diffAtLeast', min: -6 },
-    { metric: 'usRevenue', expect: 'down', min: 1 },
+    { metric: 'usTrust', expect: 'diffAtLeast', min: -4 },
+    { metric: 'usRevenue', expect: 'down', min: 5 },
     { metric: 'usWin', expect: 'diffAtLeast', min: -0.05 },
   ],
 };
@@ -385,6 +427,7 @@ const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.le
 /** Every experiment, in the order of the claims. */
 export const EXPERIMENTS: Experiment[] = [
   controlsTier2,
+  controlsAimed,
   chokepointChina,
   chokepointInvest,
   openMiddle,

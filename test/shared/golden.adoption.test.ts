@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GameState } from '../../shared/engine/index.ts';
 import { effort, eventFor, nation, ofType, play, playRounds, setup, shares, sum } from './helpers.ts';
+import type { ScenarioJson } from './helpers.ts';
 
 /** Expected next shares of a foreign market whose languages no nation speaks (BR), from the rules. */
 function expectedForeignShares(before: GameState, after: GameState, market: string): Record<string, number> {
@@ -23,9 +24,10 @@ function expectedForeignShares(before: GameState, after: GameState, market: stri
     if (n.policies.release === 'held') continue;
     const controls = Object.values(n.policies.exportControls);
     const embargoes = controls.filter((c) => c.models === 'embargo' || c.chips === 'embargo').length;
+    // BR is exposed to no control of its own (no tier control): only 0.3 of the provider's coercion.
     const cutoff =
       n.policies.release === 'closed'
-        ? Math.min(1, 0.15 * embargoes + 0.25 * n.policies.sanctions.length)
+        ? Math.min(1, 0.3 * Math.min(1, 0.15 * embargoes + 0.25 * n.policies.sanctions.length))
         : 0;
     u[id] =
       w.inertia * Math.log((prev[id] ?? 0) + 0.01) +
@@ -66,6 +68,20 @@ describe('market adoption', () => {
       (1 - s0.scenario.rules.adoption.stickiness) * shares(s0, 'CN').US!,
       12,
     );
+  });
+
+  it('ADO-5 a model licence on tier 2 makes tier-2 markets fear the closed provider; tier-1 markets barely move', () => {
+    // BR becomes tier 1; NG and KE stay tier 2. US licenses its models to tier 2:
+    // exposure 0.5 x 1 in NG and KE (risk 0.5), none in BR (only 0.3 x its coercion, 0 here).
+    const tiered = (json: ScenarioJson) => {
+      Object.assign(json.markets.find((m) => m.id === 'BR')!, { tier: 1 });
+    };
+    const base = play(setup({ mutate: tiered }), {}).state;
+    const licensed = play(setup({ mutate: tiered }), {
+      US: { tierControls: [{ tier: 2, models: 'licensed' }] },
+    }).state;
+    for (const m of ['NG', 'KE']) expect(shares(licensed, m).US!).toBeLessThan(shares(base, m).US! - 0.01);
+    expect(shares(licensed, 'BR').US).toBeCloseTo(shares(base, 'BR').US!, 12);
   });
 
   it('ADO-3 a more trusted provider gains share in every foreign market', () => {

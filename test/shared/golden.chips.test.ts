@@ -90,6 +90,32 @@ describe('chip export controls per tier', () => {
   });
 });
 
+describe('controls on a tier of markets (issue 14)', () => {
+  it('CHP-T1 a chip embargo on a tier binds every nation whose main home market is in it, like a nation embargo', () => {
+    // In the tiny world every market is tier 2 (the default), so US, CN and EU are tier-2 nations.
+    const byTier = play(setup(), { EU: { tierControls: [{ tier: 2, chips: 'embargo' }] } }).state;
+    const byNation = play(setup(), {
+      EU: {
+        exportControls: [
+          { target: 'US', chips: 'embargo' },
+          { target: 'CN', chips: 'embargo' },
+        ],
+      },
+    }).state;
+    for (const id of ['US', 'CN'])
+      expect(nation(byTier, id).chipAccess).toBeCloseTo(nation(byNation, id).chipAccess, 12);
+    expect(nation(byTier, 'US').chipAccess).toBeLessThan(0.9);
+    expect(nation(byTier, 'EU').policies.tierControls).toEqual({ 2: { chips: 'embargo', models: 'open' } });
+  });
+
+  it('CHP-T2 a tier control on another tier binds nobody here; lifting it removes it', () => {
+    const s1 = play(setup(), { EU: { tierControls: [{ tier: 1, chips: 'embargo' }] } }).state;
+    expect(nation(s1, 'US').chipAccess).toBe(1);
+    const s2 = play(s1, { EU: { tierControls: [{ tier: 1, chips: 'open' }] } }).state;
+    expect(nation(s2, 'EU').policies.tierControls).toEqual({});
+  });
+});
+
 describe('self-reliance, chip revenue and chip programmes', () => {
   it('CHP-8 an embargo raises the target self-reliance by selfRelianceGain x embargoed layer-share / 4', () => {
     const s0 = setup();

@@ -123,9 +123,11 @@ describe('treaty effects', () => {
     expect(state.treaties).toEqual([]);
     const e = eventFor(events, 'TreatyBroken', 'EU');
     expect(e.params).toMatchObject({ partner: 'US', type: 'ChipSupplyGuarantee', trustLoss: 10 });
-    const t = nation(r2.state, 'EU').trust - 10;
-    // then the round's trust update: balanced +0.3, licence -0.4, reversion
-    expect(nation(state, 'EU').trust).toBeCloseTo(expectedTrust(state, t, [0.3, -0.4]), 12);
+    // EU trust before: 50 -> 50.3 -> 50.3 + 0.3 x 49.7/50 - 0.1 x 0.3 = 50.5682; the breach -10 ->
+    // 40.5682; then the round: balanced +0.3 x 59.4318/50 = 0.356591, the licence imposed (once)
+    // -1.5 x 40.5682/50 = -1.217046, reversion 0.1 x 9.4318 = 0.94318: 40.650925.
+    expect(nation(r2.state, 'EU').trust).toBeCloseTo(50.5682, 12);
+    expect(nation(state, 'EU').trust).toBeCloseTo(40.6509248, 12);
   });
 
   it('TRE-10 a chip guarantee counts the partner layers as secure for sovereignty', () => {

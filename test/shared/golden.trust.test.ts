@@ -2,7 +2,8 @@
  * Golden cases: trust and safety (shared/engine/updateTrust.ts), safety incidents
  * (shared/engine/rollIncidents.ts) and regulation.
  * trust' = clamp(trust + trustPerSafety x e(safety) + regulation (strict 1, balanced 0.3, light -0.5)
- *   + release (open 0.5, held 0.2) - embargoes x 1.5 - licences x 0.4 - sanctions x 1 + 0.5 x e(aid)
+ *   + release (open 0.5, held 0.2) - controls imposed this round (once: embargo 4, licence 1.5 per
+ *   tier of chips or models, x 2 for a tier of markets) - sanctions x 1 + 0.5 x e(aid)
  *   + 0.5 x forums + 1 x pacts, with gains scaled by (100 - trust)/50 and losses by trust/50,
  *   + trustReversion x (50 - trust), 0, 100), e(x) = ln(1 + x / (5% base budget));
  * safety' = min(100, safety x 0.95 + 6 x e(safety) + 3 x pacts).
@@ -25,16 +26,27 @@ describe('trust and safety', () => {
     expect(nation(state, 'CN').trust).toBeCloseTo(expectedTrust(state, 50, [0.5, 0.3]), 12);
   });
 
-  it('TRU-2 coercion costs trust: embargo 1.5, licence 0.4, sanction 1, light regulation -0.5', () => {
-    const { state } = play(setup(), {
+  it('TRU-2 coercion costs trust: a control once (embargo 4, licence 1.5), a sanction every round (1)', () => {
+    const r1 = play(setup(), {
       EU: {
         regulation: 'light',
         exportControls: [{ target: 'US', chips: 'embargo', models: 'licensed' }],
         sanctions: [{ target: 'CN', active: true }],
       },
     });
-    expect(nation(state, 'EU').trust).toBeCloseTo(expectedTrust(state, 50, [-0.5, -1.5, -0.4, -1]), 12);
-    expect(nation(state, 'EU').trust).toBeLessThan(50 - 3);
+    // Issue 14: the control's cost is paid when it is imposed, not every round.
+    // Losses: light -0.5, embargo -4, licence -1.5, sanction -1 = -7, x 50/50; reversion 0: 43.
+    expect(nation(r1.state, 'EU').trust).toBeCloseTo(43, 12);
+    const r2 = play(r1.state, {});
+    // Next round the controls stand but cost nothing more: losses -0.5 - 1 = -1.5 x 43/50 = -1.29;
+    // reversion 0.1 x (50 - 43) = 0.7: 43 - 1.29 + 0.7 = 42.41.
+    expect(nation(r2.state, 'EU').trust).toBeCloseTo(42.41, 12);
+  });
+
+  it('TRU-2b a control on a tier of markets costs tierTrustWeight (2) times a nation control', () => {
+    const { state } = play(setup(), { EU: { tierControls: [{ tier: 2, chips: 'licensed' }] } });
+    // balanced +0.3 x 50/50 = 0.3; licence on a tier -1.5 x 2 = -3: 50 + 0.3 - 3 = 47.3.
+    expect(nation(state, 'EU').trust).toBeCloseTo(47.3, 12);
   });
 
   it('TRU-3 trust reverts 3% toward 50 and stays within [0, 100]', () => {
@@ -56,11 +68,14 @@ describe('trust and safety', () => {
       },
     });
     const us = nation(state, 'US').trust;
-    expect(us).toBeCloseTo(expectedTrust(state, 99.5, [1.6 * effort(40, 50), 1]), 12);
+    // US gains 1.6 x ln(1 + 40/2.5) + strict 1 = 1.6 x 2.833213 + 1 = 5.533141, x (100 - 99.5)/50
+    // = 0.055331; reversion 0.1 x (50 - 99.5) = -4.95: 99.5 + 0.055331 - 4.95 = 94.605331.
+    expect(us).toBeCloseTo(94.6053314, 6);
     expect(us).toBeLessThanOrEqual(100);
-    // CN: light -0.5 and four embargoes -6, against 0.2 trust
+    // CN: light -0.5 and four embargoes imposed (4 each) -16 = -16.5, x 0.2/50 = -0.066;
+    // reversion 0.1 x 49.8 = 4.98: 0.2 - 0.066 + 4.98 = 5.114.
     const cn = nation(state, 'CN').trust;
-    expect(cn).toBeCloseTo(expectedTrust(state, 0.2, [-0.5, -6]), 12);
+    expect(cn).toBeCloseTo(5.114, 12);
     expect(cn).toBeGreaterThanOrEqual(0);
     const s1 = setup({
       tweak: (s) => {
@@ -68,7 +83,8 @@ describe('trust and safety', () => {
       },
     });
     const drift = play(s1, {}).state;
-    expect(nation(drift, 'EU').trust).toBeCloseTo(expectedTrust(drift, 80, [0.3]), 12);
+    // balanced +0.3 x 20/50 = 0.12; reversion 0.1 x (50 - 80) = -3: 80 + 0.12 - 3 = 77.12.
+    expect(nation(drift, 'EU').trust).toBeCloseTo(77.12, 12);
     expect(nation(drift, 'EU').trust).toBeLessThan(80);
   });
 
