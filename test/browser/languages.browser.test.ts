@@ -158,6 +158,14 @@ describe.skipIf(!HAVE_BROWSER)('every screen in every language at 1366×768', ()
       await waitPhase(aiko, want);
     }
     await everyLanguage(aiko, 'orders', 'ja');
+    // Switching rewrites the panels in place, the form keeps what was entered.
+    const first = aiko.locator('.side input[type="number"]').first();
+    await first.fill('1.5');
+    await pick(aiko, 'fr');
+    await expect.poll(() => aiko.locator('.side h2').first().textContent()).toBe('Ordres');
+    await expect.poll(() => aiko.locator('.map-panel .modes').textContent()).toContain('Confiance');
+    expect(await aiko.locator('.side input[type="number"]').first().inputValue()).toBe('1.5');
+    await pick(aiko, 'ja');
 
     await ben.locator('#submit-orders').click();
     await aiko.locator('#submit-orders').click();

@@ -162,7 +162,7 @@ export class DebriefScreen {
                       h(
                         'li',
                         { class: `${o.achieved ? 'ok' : 'muted'} ${o.secret ? 'secret' : ''}` },
-                        `${o.secret ? `${t('ui.debrief.secret')}: ` : ''}${o.title} ${o.achieved ? `✓ +${o.points}` : `✗ (${Math.round(o.progress * 100)}%)`}`,
+                        `${o.secret ? `${t('ui.debrief.secret')}: ` : ''}${scenario.objectives.find((x) => x.id === o.id)?.title ?? o.title} ${o.achieved ? `✓ +${o.points}` : `✗ (${Math.round(o.progress * 100)}%)`}`,
                       ),
                     ),
                   ),

@@ -54,6 +54,8 @@ export class MapPanel {
   private mode: MapMode = 'adoption';
   private state: ClientState | null = null;
   private lastKey = '';
+  /** The language the panel's fixed labels were written in. */
+  private lang = language();
 
   constructor() {
     this.el.append(
@@ -61,7 +63,7 @@ export class MapPanel {
       this.canvasHost,
       this.summary,
       this.legendEl,
-      h('p', { class: 'map-keys muted small' }, t('ui.map.keys')),
+      this.keys,
       this.table.el,
       this.hover,
       this.detail,
@@ -74,6 +76,19 @@ export class MapPanel {
     });
     this.renderModes();
     new ResizeObserver(() => this.map?.resize()).observe(this.canvasHost);
+  }
+
+  private readonly keys = h('p', { class: 'map-keys muted small' }, t('ui.map.keys'));
+
+  /** The fixed labels again, in the language just chosen. */
+  private relabel() {
+    this.lang = language();
+    this.el.setAttribute('aria-label', t('ui.map.title'));
+    this.canvasHost.setAttribute('aria-label', t('ui.map.alt'));
+    this.modes.setAttribute('aria-label', t('ui.map.mode'));
+    this.keys.textContent = t('ui.map.keys');
+    this.toggle.textContent = this.el.classList.contains('collapsed') ? t('ui.map.show') : t('ui.map.hide');
+    this.renderModes();
   }
 
   private renderModes() {
@@ -118,6 +133,7 @@ export class MapPanel {
   }
 
   update(s: ClientState, force = false): void {
+    if (language() !== this.lang) this.relabel();
     this.state = s;
     if (!s.view || !s.scenario) return;
     void this.ensureMap();

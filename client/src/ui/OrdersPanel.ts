@@ -12,7 +12,7 @@ import {
   type Problem,
   parseOrders,
 } from '../../../shared/engine/index.ts';
-import { t } from '../i18n.ts';
+import { language, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import { FormFields } from '../orders/FormFields.ts';
 import { showProblems } from '../orders/problems.ts';
@@ -45,6 +45,8 @@ export class OrdersPanel {
   private readonly fields = new FormFields();
   private readonly team = new TeamDraft();
   private round = -1;
+  /** The language the form was built in. */
+  private lang = language();
   private nation: string | null = null;
   private shape: FormShape = { targets: [], incoming: [] };
   private readonly remaining = h('output', {
@@ -84,6 +86,8 @@ export class OrdersPanel {
   /** Rebuilds the form for a new round (or a new nation); keeps it as the player left it otherwise. */
   update(s: ClientState): void {
     this.state = s;
+    const switched = language() !== this.lang;
+    this.lang = language();
     const view = s.view;
     const me = s.welcome?.nation ?? null;
     if (!view || !me || !view.nations[me]) return;
@@ -93,6 +97,12 @@ export class OrdersPanel {
       this.lastTeam = null;
       this.team.reset();
       this.build(s, me);
+    } else if (switched) {
+      // A new language: the same form, written again in it, with what the player had entered.
+      const kept = this.fields.values();
+      this.build(s, me);
+      this.fields.write(kept);
+      this.refreshRemaining();
     }
     const team = s.team;
     if (team !== this.lastTeam) {
