@@ -49,8 +49,12 @@ export const RulesSchema = z.object({
   fineTuneRatio: z.number().min(0).max(1).default(0.92),
   /** Share of the gap to the fine-tunable level closed each round (diffusion of open weights). */
   diffusionRate: z.number().min(0).max(1).default(0.5),
-  /** Training spend (US$bn) a sovereign model programme needs per round to progress. */
-  programmeCost: z.number().min(0).default(3),
+  /**
+   * Training spend (US$bn) a sovereign model programme needs per round to progress: US$50 million,
+   * the scale of the sourced fine-tunes of open models (Singapore's SEA-LION about US$52 million,
+   * Taiwan's TAIDE about US$7.4 million, F14, F19), read as a year's running cost.
+   */
+  programmeCost: z.number().min(0).default(0.05),
   /** Share of the gap to the fine-tunable level a funded programme closes each round. */
   programmeRate: z.number().min(0).max(1).default(0.3),
   /** Softmax weights of the market choice model. */

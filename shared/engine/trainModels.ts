@@ -57,8 +57,10 @@ export function trainModels(ctx: ResolveContext): void {
       if (baseUsable && spend >= rules.programmeCost) {
         spend -= rules.programmeCost;
         const from = n.sovereignModel;
-        // Fine-tuning closes part of the gap to what the base model allows, never beyond it.
-        const level = published[base.id]! * rules.fineTuneRatio;
+        // Fine-tuning closes part of the gap to what the base model allows, never beyond it: the
+        // chosen base, or the best open model the nation can get if that is better.
+        const open = bestOpenSource(state, rules, nations, published, n);
+        const level = Math.max(published[base.id]! * rules.fineTuneRatio, open?.level ?? 0);
         n.sovereignModel = Math.min(100, from < level ? from + (level - from) * rules.programmeRate : from);
         emit(ctx, 'SovereignModelImproved', { nation: n.id, base: base.id, from, to: n.sovereignModel });
       } else {

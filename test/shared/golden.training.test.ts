@@ -151,7 +151,8 @@ describe('sovereign model programme', () => {
   });
 
   it('SOV-2 an underfunded programme stalls', () => {
-    const { state, events } = play(setup(), { EU: { programmeBase: 'CN', budget: { training: 0.5 } } });
+    // programmeCost is 0.05 (US$50 million): 0.04 does not fund it.
+    const { state, events } = play(setup(), { EU: { programmeBase: 'CN', budget: { training: 0.04 } } });
     expect(nation(state, 'EU').sovereignModel).toBe(0);
     expect(eventFor(events, 'SovereignModelImproved', 'EU').params.stalled).toBe('underfunded');
   });
