@@ -172,6 +172,9 @@ describe.skipIf(!HAVE_BROWSER)('every screen in every language at 1366×768', ()
     await aiko.waitForSelector('[data-testid="round-report"][open]', { timeout: 30_000 });
     await ben.waitForSelector('[data-testid="round-report"][open]', { timeout: 30_000 });
     await everyLanguage(aiko, 'report', 'ja');
+    await pick(aiko, 'fr');
+    await expect.poll(() => aiko.locator('#report-title').textContent()).toBe("Tour 1 : ce qui s'est passé");
+    await pick(aiko, 'ja');
     // The same round, written by each client in its own language.
     const reportText = (p: Page) => p.locator('[data-testid="round-report"]').innerText();
     expect(await reportText(aiko)).toMatch(/[ぁ-んァ-ン]/);

@@ -7,7 +7,7 @@
  * covers the map and is replaced by the next round's.
  */
 import { roundDigest } from '../../../shared/report/roundDigest.ts';
-import { messages, namesFor, t } from '../i18n.ts';
+import { messages, namesFor, onLanguageChange, t } from '../i18n.ts';
 import type { ClientReport, ClientState } from '../state/store.ts';
 import { h, num, replace } from './dom.ts';
 
@@ -118,8 +118,15 @@ export class RoundReport {
     'aria-live': 'polite',
   });
   private returnFocus: Element | null = null;
+  /** What the dialog and the panel show, to write them again in a newly chosen language. */
+  private shown: { report: ClientReport; s: ClientState } | null = null;
+  private panelShown: { report: ClientReport | undefined; s: ClientState } | null = null;
 
   constructor() {
+    onLanguageChange(() => {
+      if (this.dialog.open && this.shown) this.show(this.shown.report, this.shown.s);
+      if (this.panelShown) this.showPanel(this.panelShown.report, this.panelShown.s);
+    });
     // A click on the backdrop (outside the dialog's box) closes it, as Esc does natively.
     this.dialog.addEventListener('click', (e) => {
       if (e.target !== this.dialog) return;
@@ -141,6 +148,7 @@ export class RoundReport {
 
   /** Opens the dialog with a report (a player's or the facilitator's screen). */
   show(report: ClientReport, s: ClientState): void {
+    this.shown = { report, s };
     replace(
       this.dialog,
       h(
@@ -180,6 +188,7 @@ export class RoundReport {
 
   /** Fills the projector's side panel with the last resolved round (or hides it). */
   showPanel(report: ClientReport | undefined, s: ClientState): void {
+    this.panelShown = { report, s };
     this.panel.hidden = !report;
     if (!report) return;
     replace(
