@@ -11,6 +11,7 @@ import {
   formatParams,
   formatPercent,
   joinWords,
+  localeOf,
   type Messages,
   type NameResolvers,
 } from '../i18n/formatEvent.ts';
@@ -101,18 +102,21 @@ export function titlesOf(events: readonly GameEvent[], scenario: Scenario, names
   return titles;
 }
 
-export const num = (x: number): string => formatNumber(x);
-export const pct = (x: number): string => formatPercent(x);
+/** The writer's language for numbers (its messages' `locale`). */
+export const localeOfWriter = (w: DigestWriter): string => localeOf(w.messages);
+
+export const num = (x: number, locale = 'en'): string => formatNumber(x, locale);
+export const pct = (x: number, locale = 'en'): string => formatPercent(x, locale);
 /** A signed number with one decimal and a real minus sign ("+2.8", "−0.4", "0.0"). */
-export function signed(x: number): string {
-  const s = formatNumber(Math.abs(x));
-  if (s === '0.0' || s === '0') return s;
+export function signed(x: number, locale = 'en'): string {
+  const s = formatNumber(Math.abs(x), locale);
+  if (/^0([.,]0)?$/.test(s)) return s;
   return x > 0 ? `+${s}` : `\u2212${s}`;
 }
 /** A signed percentage ("+5%", "−3.2%"). */
-export function signedPct(x: number): string {
-  const s = formatPercent(Math.abs(x));
-  if (/^0(\.0)?%$/.test(s)) return s;
+export function signedPct(x: number, locale = 'en'): string {
+  const s = formatPercent(Math.abs(x), locale);
+  if (/^0([.,]0)?[\s\u00a0\u202f]?%$/.test(s)) return s;
   return x > 0 ? `+${s}` : `\u2212${s}`;
 }
 

@@ -3,7 +3,7 @@
  * budget, compute and models became, in the second person. Pure.
  */
 import type { GameEvent } from '../engine/events.ts';
-import { type DigestWriter, nationName, num, pct, say, shown } from './digestText.ts';
+import { type DigestWriter, localeOfWriter, nationName, num, pct, say, shown } from './digestText.ts';
 import { controlChanges, type Line } from './worldLines.ts';
 
 const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -92,7 +92,7 @@ export function mineLines(w: DigestWriter, events: readonly GameEvent[], used: S
         break;
       case 'ComputeBuilt': {
         if (!mine || n(p.from) <= 0) break;
-        const change = pct(Math.abs(n(p.to) / n(p.from) - 1));
+        const change = pct(Math.abs(n(p.to) / n(p.from) - 1), localeOfWriter(w));
         if (/^0(\.0)?%$/.test(change)) break;
         const key = n(p.to) > n(p.from) ? 'up' : n(p.spend) > 0 ? 'down' : 'down.idle';
         push(45, `digest.mine.compute.${key}`, e, { change });

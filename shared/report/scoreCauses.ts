@@ -10,6 +10,7 @@ import {
   type DigestWriter,
   joinList,
   nationName,
+  localeOfWriter,
   num,
   pct,
   reasonsText,
@@ -163,7 +164,10 @@ export function sovereigntyCauses(
     if (pct(from) !== pct(to))
       causes.push({
         size: 0.3 * k * (to - from),
-        text: say(w, `digest.cause.ownCompute.${dir(to - from)}`, { from: pct(from), to: pct(to) }),
+        text: say(w, `digest.cause.ownCompute.${dir(to - from)}`, {
+          from: pct(from, localeOfWriter(w)),
+          to: pct(to, localeOfWriter(w)),
+        }),
         events: [built, cloud],
       });
   } else if (cloud) {
@@ -279,7 +283,7 @@ export function economyCauses(w: DigestWriter, all: GameEvent[], delta: number):
       text: say(
         w,
         `digest.cause.growth.${ahead ? 'ahead' : 'behind'}${signedPct(mineGrowth) === signedPct(average) ? '.close' : ''}`,
-        { growth: signedPct(mineGrowth), average: signedPct(average) },
+        { growth: signedPct(mineGrowth, localeOfWriter(w)), average: signedPct(average, localeOfWriter(w)) },
       ),
       events: [mine],
     },
@@ -327,7 +331,13 @@ export function objectiveCauses(w: DigestWriter, all: GameEvent[], delta: number
   walk(0, [], 0);
   const chosen: number[] | null = best;
   if (!chosen)
-    return [{ size: delta, text: say(w, 'digest.cause.objectives', { points: num(delta) }), events: [] }];
+    return [
+      {
+        size: delta,
+        text: say(w, 'digest.cause.objectives', { points: num(delta, localeOfWriter(w)) }),
+        events: [],
+      },
+    ];
   return candidates.flatMap((id, i): Cause[] => {
     const o = chosen[i]!;
     if (o === 0) return [];

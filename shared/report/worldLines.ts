@@ -12,6 +12,7 @@ import {
   joinList,
   nationName,
   nationsPhrase,
+  localeOfWriter,
   num,
   say,
   shown,
@@ -52,9 +53,9 @@ function effectClause(w: DigestWriter, es: GameEvent[]): string | null {
       const moved = es.filter((e) => num(n(e.params.from)) !== num(n(e.params.to)));
       if (moved.length === 0) return null;
       const q = String(p.quantity);
-      const points = moved.map((e) => signed(n(e.params.to) - n(e.params.from)));
+      const points = moved.map((e) => signed(n(e.params.to) - n(e.params.from), localeOfWriter(w)));
       const ratios = moved.map((e) =>
-        n(e.params.from) > 0 ? signedPct(n(e.params.to) / n(e.params.from) - 1) : '',
+        n(e.params.from) > 0 ? signedPct(n(e.params.to) / n(e.params.from) - 1, localeOfWriter(w)) : '',
       );
       const same = (xs: string[]) => xs[0] !== '' && xs.every((x) => x === xs[0]);
       // Points for 0..100 quantities unless only the factor is shared; a share otherwise.
@@ -276,7 +277,10 @@ function moverLines(w: DigestWriter, events: readonly GameEvent[], used: Set<Gam
     .slice(0, 3);
   if (moves.length === 0) return [];
   const list = moves.map((m) =>
-    say(w, 'digest.world.mover', { nation: nationName(w, String(m.e.params.nation)), change: signed(m.d) }),
+    say(w, 'digest.world.mover', {
+      nation: nationName(w, String(m.e.params.nation)),
+      change: signed(m.d, localeOfWriter(w)),
+    }),
   );
   if (list.some((x) => x === null)) return [];
   return [

@@ -182,3 +182,25 @@ describe('a facilitator’s headline and a spectator', () => {
     for (const l of lines(mine)) expect(l).not.toMatch(/custom-/);
   });
 });
+
+describe('the digest in another language', () => {
+  it("writes its numbers in the reader's language (French decimals with a comma)", () => {
+    const fr: Messages = JSON.parse(readFileSync(join(root, 'assets/i18n/fr.json'), 'utf8'));
+    const game = playRecorded(scenario, 1);
+    const events = game.rounds[0]!.events;
+    const lines = (m: Messages) => {
+      const d = roundDigest(eventsFor(events, { kind: 'nation', nation: 'IN' }), {
+        scenario,
+        me: 'IN',
+        messages: m,
+        names,
+      });
+      return [...(d.score?.parts.flatMap((p) => p.causes) ?? []), ...d.mine, ...d.world].join('\n');
+    };
+    const english = lines(en);
+    const french = lines(fr);
+    expect(english).toMatch(/\d\.\d/);
+    expect(french).toMatch(/\d,\d/);
+    expect(french).not.toMatch(/\d\.\d/);
+  });
+});
