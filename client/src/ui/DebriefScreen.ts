@@ -19,6 +19,7 @@ import { gameTitle, language, messages, namesFor, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, replace } from './dom.ts';
+import { languagePicker } from './LanguagePicker.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
 
@@ -115,7 +116,12 @@ export class DebriefScreen {
     const token = s.welcome?.role === 'facilitator' ? `?token=${s.welcome.seatToken}` : '';
     replace(
       this.el,
-      h('h1', {}, t('ui.debrief.title', { title: gameTitle(room) })),
+      h(
+        'div',
+        { class: 'debrief-head' },
+        h('h1', {}, t('ui.debrief.title', { title: gameTitle(room) })),
+        languagePicker(),
+      ),
       h(
         'div',
         { class: 'table-wrap', tabindex: 0 },

@@ -5,11 +5,12 @@
  * shows changes, and the chat panel is never taken out of the page, so typing is never lost.
  */
 import { renderSVG } from 'uqr';
-import { gameTitle, t } from '../i18n.ts';
+import { gameTitle, language, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import type { ChatPanel } from './ChatPanel.ts';
 import { h, replace } from './dom.ts';
+import { languagePicker } from './LanguagePicker.ts';
 import './class.css';
 
 /** The link that opens the home screen with the code filled in (HomeScreen reads `?code=`). */
@@ -79,41 +80,45 @@ export class LobbyScreen {
     const objectives = new Map(scenario.objectives.map((o) => [o.id, o]));
     const secret = me.nation ? (s.view?.nations[me.nation]?.secretObjective ?? null) : null;
 
-    this.part(this.head, [gameTitle(room), me.name, me.role, me.nation, mine?.name, room.facilitator], () =>
-      replace(
-        this.head,
-        h(
-          'div',
-          { class: 'lobby-title' },
-          h('h1', {}, gameTitle(room)),
+    this.part(
+      this.head,
+      [gameTitle(room), me.name, me.role, me.nation, mine?.name, room.facilitator, language()],
+      () =>
+        replace(
+          this.head,
           h(
-            'p',
-            { class: 'muted' },
-            t('ui.lobby.you', { name: me.name, role: t(`ui.role.${me.role}`), nation: mine?.name ?? '–' }),
+            'div',
+            { class: 'lobby-title' },
+            h('h1', {}, gameTitle(room)),
+            h(
+              'p',
+              { class: 'muted' },
+              t('ui.lobby.you', { name: me.name, role: t(`ui.role.${me.role}`), nation: mine?.name ?? '–' }),
+            ),
+          ),
+          h(
+            'div',
+            { class: 'lobby-actions' },
+            languagePicker(),
+            me.role === 'facilitator'
+              ? h(
+                  'button',
+                  {
+                    id: 'start',
+                    class: 'primary',
+                    type: 'button',
+                    onclick: () => this.net.send('command', { type: 'Start' }),
+                  },
+                  t('ui.lobby.start'),
+                )
+              : h('p', {}, t('ui.lobby.waiting', { facilitator: room.facilitator })),
+            h(
+              'button',
+              { class: 'secondary', type: 'button', onclick: () => void this.net.leave() },
+              t('ui.leave'),
+            ),
           ),
         ),
-        h(
-          'div',
-          { class: 'lobby-actions' },
-          me.role === 'facilitator'
-            ? h(
-                'button',
-                {
-                  id: 'start',
-                  class: 'primary',
-                  type: 'button',
-                  onclick: () => this.net.send('command', { type: 'Start' }),
-                },
-                t('ui.lobby.start'),
-              )
-            : h('p', {}, t('ui.lobby.waiting', { facilitator: room.facilitator })),
-          h(
-            'button',
-            { class: 'secondary', type: 'button', onclick: () => void this.net.leave() },
-            t('ui.leave'),
-          ),
-        ),
-      ),
     );
 
     const link = joinLink(room.code);
