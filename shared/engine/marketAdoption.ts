@@ -91,6 +91,33 @@ export function providerFacts(state: GameState, rules: Rules): ProviderFacts[] {
 }
 
 /**
+ * Utility of local and third-party models ('OTHER') in a market: a base (`otherUtility`), a local
+ * fine-tune of the best open model (its capability, `localCapability`, and the open-weight price),
+ * the languages no nation's model speaks, and the market's fear of being cut off by what it runs
+ * (`localHedge` x the share of its AI use on closed models at risk): exposed markets hedge toward
+ * local models, and stop hedging when the risk falls.
+ */
+export function localUtility(
+  rules: Rules,
+  info: MarketInfo,
+  bestOpen: number,
+  fear: number,
+  previous: Adoption | null,
+): number {
+  const w = rules.adoption;
+  const level = bestOpen;
+  let maxFit = 0;
+  for (const id in info.languageFit) maxFit = Math.max(maxFit, info.languageFit[id]!);
+  return (
+    w.otherUtility +
+    (bestOpen > 0 ? (w.localCapability * (level - 60)) / 20 + w.openPrice * info.priceSensitivity : 0) +
+    w.language * (1 - maxFit) +
+    w.localHedge * fear +
+    (previous ? w.inertia * Math.log((previous[OTHER_PROVIDER] ?? 0) + 0.01) : 0)
+  );
+}
+
+/**
  * The choice model: each market's target shares are a softmax over the utility of every provider
  * that reaches it (plus 'OTHER'), with inertia toward what it already runs; the market then moves
  * a fraction (stickiness) of the way from its current shares to the target. Shares sum to 1.
@@ -114,9 +141,14 @@ export function choiceShares(
   const disposition = info.spec.disposition;
   const region = info.spec.region;
   let max = Number.NEGATIVE_INFINITY;
+  // The market's fear of a cut-off: the share of what it runs that a provider could switch off.
+  let fear = 0;
+  // Local fine-tunes start from the best open weights anyone publishes.
+  let bestOpen = 0;
   for (let i = 0; i < count; i++) {
     const f = facts[i]!;
     const p = f.p;
+    if (p.policies.release === 'open') bestOpen = Math.max(bestOpen, p.capability);
     if (!isAvailable(state, p, info)) continue;
     const tariffRate = owner && owner.id !== p.id ? (owner.policies.tariffs[p.id] ?? 0) : 0;
     const fit = info.languageFit[p.id] ?? 0;
@@ -127,16 +159,17 @@ export function choiceShares(
     u += w.disposition * (disposition[p.id] ?? 0);
     u += fit > 0 ? w.language * fit * f.languageReach : 0;
     u += w.aid * Math.min(1, p.aidStock[region] ?? 0);
-    if (p.policies.release === 'closed')
-      u -=
-        w.cutoffRisk * Math.min(1, marketExposure(state, rules, p, info) + rules.coercionSpill * f.coercion);
+    if (p.policies.release === 'closed') {
+      const risk = Math.min(1, marketExposure(state, rules, p, info) + rules.coercionSpill * f.coercion);
+      u -= w.cutoffRisk * risk;
+      fear += (previous?.[p.id] ?? 0) * risk;
+    }
     u += -w.tariff * tariffRate;
     utilities[i] = u;
     available[i] = true;
     max = Math.max(max, u);
   }
-  const other =
-    w.otherUtility + (previous ? w.inertia * Math.log((previous[OTHER_PROVIDER] ?? 0) + 0.01) : 0);
+  const other = localUtility(rules, info, bestOpen, fear, previous);
   utilities[count] = other;
   available[count] = true;
   max = Math.max(max, other);

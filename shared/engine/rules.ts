@@ -68,7 +68,11 @@ export const RulesSchema = z.object({
       aid: z.number().default(0.6),
       cutoffRisk: z.number().default(0.8),
       inertia: z.number().default(0.6),
-      otherUtility: z.number().default(-0.4),
+      otherUtility: z.number().default(-2.9),
+      /** Local models: weight of the capability of a local fine-tune of the best open model. */
+      localCapability: z.number().default(3.5),
+      /** Local models: weight of the market's fear of being cut off by what it runs (hedging). */
+      localHedge: z.number().default(5),
       stickiness: z.number().min(0).max(1).default(0.35),
       tariff: z.number().default(2),
     })
@@ -81,7 +85,9 @@ export const RulesSchema = z.object({
       aid: 0.6,
       cutoffRisk: 0.8,
       inertia: 0.6,
-      otherUtility: -0.4,
+      otherUtility: -2.9,
+      localCapability: 3.5,
+      localHedge: 5,
       stickiness: 0.35,
       tariff: 2,
     }),

@@ -365,7 +365,8 @@ export const hedging: Experiment = {
   ],
   checks: [
     { metric: 'localT2', expect: 'up', min: 0.005 },
-    { metric: 'localT2minusT1', expect: 'up', min: 0.003 },
+    { metric: 'localT1', expect: 'diffAtMost', min: 0.002 },
+    { metric: 'localT2minusT1', expect: 'up', min: 0.005 },
   ],
 };
 
@@ -425,6 +426,30 @@ export const scoring: Experiment = {
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 
 /** Every experiment, in the order of the claims. */
+/** The US caps tier 2 for the first five rounds, then lifts the cap. */
+const usCapThenLift: Intervention = at('US', (state, _n, o) =>
+  withTierControls(o, [2], { chips: state.round <= 5 ? 'licensed' : 'open' }),
+);
+
+export const hedgingLifted: Experiment = {
+  id: 'hedging-lifted',
+  claim: 5,
+  title: 'The same US cap on tier 2, lifted after round 5 (against keeping it): tier-2 markets stop hedging',
+  scenario: 'sovereign-ai-2026',
+  base: usControlsTier2,
+  treated: usCapThenLift,
+  metrics: [
+    m('localT2', 'local share of tier-2 markets at the end', (g) =>
+      tierShare(last(g), [OTHER_PROVIDER], [2]),
+    ),
+    m('usT2', 'US share of tier-2 markets at the end', (g) => tierShare(last(g), ['US'], [2])),
+  ],
+  checks: [
+    { metric: 'localT2', expect: 'down', min: 0.003 },
+    { metric: 'usT2', expect: 'up', min: 0.01 },
+  ],
+};
+
 export const EXPERIMENTS: Experiment[] = [
   controlsTier2,
   controlsAimed,
@@ -435,5 +460,6 @@ export const EXPERIMENTS: Experiment[] = [
   fineTune,
   localModels,
   hedging,
+  hedgingLifted,
   scoring,
 ];
