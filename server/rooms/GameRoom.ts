@@ -4,6 +4,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { type Client, Room, ServerError } from '@colyseus/core';
+import type { z } from 'zod';
 import {
   eventsFor,
   type GameEvent,
@@ -42,8 +43,8 @@ import { type Delivery, GameSession, type PastReport } from '../game/GameSession
 import { gameSummary } from '../game/gameSummary.ts';
 import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
-import type { Storage } from '../storage/Storage.ts';
 import { ByteBudget } from '../security/ByteBudget.ts';
+import type { Storage } from '../storage/Storage.ts';
 import { Deflater, encode } from './Deflater.ts';
 import { ClientState, GameRoomState, type GameRoomStateType, SeatState } from './RoomState.ts';
 
@@ -95,6 +96,21 @@ const emptyCut = (): Cut => ({
 const problemText = (errors: { path: string; message: string }[]) =>
   errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; ');
 
+/**
+ * A zod failure of create or join options as problems worded alike: each under its dotted path, an
+ * unknown option under its own name (`game.colour: is not a known option`), never an empty path.
+ */
+function optionProblems(error: z.ZodError, prefix: string[] = []): { path: string; message: string }[] {
+  return error.issues.flatMap((i) =>
+    i.code === 'unrecognized_keys'
+      ? i.keys.map((key) => ({
+          path: [...prefix, ...i.path, key].join('.'),
+          message: 'is not a known option',
+        }))
+      : [{ path: [...prefix, ...i.path].join('.'), message: i.message }],
+  );
+}
+
 export class GameRoom extends Room<{ state: GameRoomStateType }> {
   session!: GameSession;
   private storage!: Storage;
@@ -130,19 +146,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       // The creator's own join options are checked before anything is created or stored.
       const { game: _g, ...creatorOptions } = options;
       const creatorJoin = JoinOptionsSchema.safeParse({ ...creatorOptions, role: 'facilitator' });
-      if (!creatorJoin.success)
-        throw new ServerError(
-          400,
-          problemText(creatorJoin.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
-        );
+      if (!creatorJoin.success) throw new ServerError(400, problemText(optionProblems(creatorJoin.error)));
       const parsed = CreateOptionsSchema.safeParse(options.game ?? {});
-      if (!parsed.success)
-        throw new ServerError(
-          400,
-          problemText(
-            parsed.error.issues.map((i) => ({ path: ['game', ...i.path].join('.'), message: i.message })),
-          ),
-        );
+      if (!parsed.success) throw new ServerError(400, problemText(optionProblems(parsed.error, ['game'])));
       let scenario: ReturnType<typeof readScenario>;
       try {
         scenario = readScenario(parsed.data.scenario);
@@ -203,11 +209,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     const { game: _game, restore: _r, restoreSecret: _s, ...rest } = options ?? {};
     const creator = this.awaitingCreator && client.sessionId === this.creatorSession;
     const parsed = JoinOptionsSchema.safeParse(creator ? { ...rest, role: 'facilitator' } : rest);
-    if (!parsed.success)
-      throw new ServerError(
-        400,
-        problemText(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))),
-      );
+    if (!parsed.success) throw new ServerError(400, problemText(optionProblems(parsed.error)));
     const joined = this.session.join(parsed.data, client.sessionId, creator);
     if (!joined.ok) throw new ServerError(400, problemText(joined.errors));
     if (creator) this.awaitingCreator = false;

@@ -227,6 +227,13 @@ describe('bad input', () => {
     await expect(join(server.url, code(fac), { name: 'Eve', role: 'facilitator' })).rejects.toThrow(
       /facilitator/,
     );
+    // An unknown option is named by its path, in a join as in a create.
+    await expect(join(server.url, code(fac), { name: 'Kim', colour: 'red' })).rejects.toThrow(
+      /^colour: is not a known option$/,
+    );
+    await expect(createGame(server.url, { scenario: 'three-powers', colour: 'red' })).rejects.toThrow(
+      /^game\.colour: is not a known option$/,
+    );
     for (const p of [fac, ann]) await p.room.leave();
   });
 });
