@@ -38,6 +38,7 @@ import {
   packEvents,
   packView,
 } from '../../shared/protocol/wire.ts';
+import { agentSeatsOf } from '../game/AgentSeats.ts';
 import { maySeeChat } from '../game/chatAudience.ts';
 import { type Delivery, GameSession, type PastReport } from '../game/GameSession.ts';
 import { gameSummary } from '../game/gameSummary.ts';
@@ -613,6 +614,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       seat.bot = s.session.botSeats.includes(nation);
       seat.forced = s.session.forcedBots.includes(nation);
       seat.asking = s.session.asking.includes(nation);
+      seat.agent = nation in agentSeatsOf(s);
       seat.submitted = s.isSubmitted(nation);
       seat.ready = s.session.ready.includes(nation);
     }

@@ -19,6 +19,8 @@ export const SeatState = schema(
     forced: t.boolean(),
     /** The seat's players asked (askSeat) to play it again; cleared when the facilitator decides. */
     asking: t.boolean(),
+    /** The server's language-model agent plays the seat (AgentSeat). */
+    agent: t.boolean(),
     /** The nation has submitted orders this round (their content stays private). */
     submitted: t.boolean(),
     /** The nation is ready to leave the current briefing or negotiation phase. */

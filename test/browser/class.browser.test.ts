@@ -142,6 +142,12 @@ describe.skipIf(!HAVE_BROWSER)('a class in the browser', () => {
     expect(await fac.locator('.console tr[data-nation="EU"]').textContent()).toContain(
       'nobody took this seat',
     );
+    // The empty seat may go to an AI agent; this server has none configured, and says so plainly.
+    expect(await fac.locator('#agent-US').count()).toBe(0);
+    await fac.locator('#agent-EU').click();
+    await expect
+      .poll(() => fac.locator('.console [role="alert"]').first().textContent())
+      .toMatch(/language-model agents are off on this server/);
 
     // Resolve now in the briefing warns first, naming the nations without orders (not the bot's).
     await fac.locator('#c-resolve').click();

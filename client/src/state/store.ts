@@ -44,6 +44,8 @@ export interface RoomSnapshot {
       forced?: boolean;
       /** Its humans asked the facilitator for the seat back. */
       asking?: boolean;
+      /** The server's language-model agent plays it. */
+      agent?: boolean;
       submitted: boolean;
       ready: boolean;
     }

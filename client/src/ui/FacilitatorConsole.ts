@@ -16,6 +16,8 @@ interface SeatFlags {
   forced?: boolean;
   /** A player of the seat asks to have it back from the bot. */
   asking?: boolean;
+  /** The server's language-model agent plays the seat. */
+  agent?: boolean;
 }
 
 /** A two-step action waiting for its Yes: ending the game, or resolving before every order is in. */
@@ -196,6 +198,15 @@ export class FacilitatorConsole {
                   { type: 'BotSeat', nation: seat.nation, on: !seat.bot },
                   (seat as SeatFlags).asking ? 'small primary' : 'small',
                 ),
+                // A seat nobody plays may go to the server's AI agent (the server says if agents are off).
+                seat.players.length === 0 || (seat as SeatFlags).agent
+                  ? button(
+                      `agent-${seat.nation}`,
+                      (seat as SeatFlags).agent ? t('ui.console.agentOff') : t('ui.console.agentOn'),
+                      { type: 'AgentSeat', nation: seat.nation, on: !(seat as SeatFlags).agent },
+                      'small',
+                    )
+                  : null,
               ),
             ),
           ),
