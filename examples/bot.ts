@@ -120,7 +120,9 @@ const client = new Client(opts.url);
 // wait for a player who never comes.
 if (opts.create && !opts.nation) {
   try {
-    const res = await fetch(`${opts.url}/api/scenarios/${encodeURIComponent(opts.scenario ?? 'three-powers')}`);
+    const res = await fetch(
+      `${opts.url}/api/scenarios/${encodeURIComponent(opts.scenario ?? 'three-powers')}`,
+    );
     if (res.ok) opts.nation = ((await res.json()) as Scenario).nations[0]?.id;
   } catch {
     // The create below reports an unreachable server.
