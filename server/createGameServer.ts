@@ -3,7 +3,6 @@
  * and the restoration of every unfinished game saved by an earlier run.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +10,7 @@ import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import type { GameSession } from './game/GameSession.ts';
 import type { GameSummary } from './game/gameSummary.ts';
 import { seatApi } from './api/seatApi.ts';
@@ -22,6 +21,7 @@ import { configureRooms, GameRoom } from './rooms/GameRoom.ts';
 import { GuessLimiter } from './security/GuessLimiter.ts';
 import { guardHttp } from './security/httpGuard.ts';
 import { QuietLogger } from './security/QuietLogger.ts';
+import { compressResponses, serveClient } from './static.ts';
 import { SqliteStorage } from './storage/SqliteStorage.ts';
 import type { Storage } from './storage/Storage.ts';
 
@@ -115,6 +115,8 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
       app.disable('x-powered-by');
       // Only a proxy on this machine may say who the client is.
       if (options.trustProxy) app.set('trust proxy', 'loopback');
+      // JSON and reports compressed on the fly (the built client is compressed at build time).
+      app.use(compressResponses());
       mountRoutes(app as unknown as HttpApp, {
         storage,
         games,
@@ -133,13 +135,9 @@ export async function createGameServer(options: GameServerOptions): Promise<Game
           elsewhere: async (code) => (await listedGames({ roomId: code }))[0],
         }),
       );
-      // The browser client, built by Vite (npm run build); any other path is the single-page app.
-      if (existsSync(join(CLIENT_DIR, 'index.html'))) {
-        app.use(express.static(CLIENT_DIR, { index: 'index.html', maxAge: '1h' }));
-        app.get(/^\/(?!api\/|matchmake\/|health).*/, (_req, res) =>
-          res.sendFile(join(CLIENT_DIR, 'index.html')),
-        );
-      }
+      // The browser client, built by Vite (npm run build); any other page path is the single-page app.
+      const client = serveClient(CLIENT_DIR);
+      if (client) app.use(client);
       // Anything else is answered in JSON, and a malformed request never shows a stack trace.
       app.use((req, res) => {
         res.status(404).json({ error: `no route ${req.method} ${req.path}` });
