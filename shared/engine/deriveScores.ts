@@ -1,7 +1,9 @@
+import { modelPass } from './buildCompute.ts';
+import { chipPass } from './chipFlows.ts';
 import { layerShares, nationList, partners } from './context.ts';
 import { marketInfo } from './marketInfo.ts';
 import type { Rules } from './rules.ts';
-import { type GameState, type NationId, STACK_LAYERS } from './types.ts';
+import { type GameState, type NationId, type NationState, STACK_LAYERS } from './types.ts';
 
 /**
  * Soft power: adoption of the nation's models across foreign markets, weighted by market weight,
@@ -31,24 +33,70 @@ export function homeShare(state: GameState, nation: NationId): number {
 }
 
 /**
- * Sovereignty (0..1): 40% chips (per layer, own capacity plus a weighted share of guaranteeing partners' against the
- * self-sufficiency need), 30% compute (domestic share of all compute used), 30% models (home share
- * of own models, lifted by a sovereign model).
+ * Sovereignty (0..1) as a stress test: how much of what a nation runs on survives if one other
+ * nation — the one whose cut-off would hurt most, its largest supplier — embargoes it on chips and
+ * models. Per supplier `s`:
+ * - chips (40%): its chip access with every layer from `s` cut to the leakage (a chip-supply
+ *   guarantee from `s` keeps guaranteeWeight of what the embargo would cut), over its chip access now;
+ * - compute (30%): its compute without the cloud rented from `s`, over all its compute;
+ * - models (30%): the share of its home markets' AI use not on `s`'s closed models, a sovereign
+ *   model taking over half of what is cut (at its own level / 100).
+ * Sovereignty is the smallest of these over suppliers.
  */
 export function sovereigntyOf(state: GameState, rules: Rules, nation: NationId): number {
+  return stressTest(state, rules, nation).sovereignty;
+}
+
+/** The stress test behind sovereignty: the value and the supplier whose cut-off hurts most. */
+export function stressTest(
+  state: GameState,
+  rules: Rules,
+  nation: NationId,
+): { sovereignty: number; supplier: NationId | null } {
   const n = state.nations[nation]!;
+  const nations = nationList(state);
   const shares = layerShares(state, rules);
   const guarantors = partners(state, nation, 'ChipSupplyGuarantee');
-  let chips = 0;
-  for (const layer of STACK_LAYERS) {
-    const secure =
-      shares[nation]![layer] + rules.guaranteeWeight * guarantors.reduce((s, g) => s + shares[g]![layer], 0);
-    chips += Math.min(1, secure / rules.sovereignNeed) / STACK_LAYERS.length;
-  }
+  const pass = (h: NationState, cut: NationId) => {
+    const p = chipPass(state.scenario, rules, h, n);
+    if (h.id !== cut) return p;
+    // A guarantor's promise keeps guaranteeWeight of what an embargo would cut (a promise is not a fab).
+    const kept = guarantors.includes(cut)
+      ? rules.leakage + (1 - rules.leakage) * rules.guaranteeWeight
+      : rules.leakage;
+    return Math.min(p, kept);
+  };
+  const accessWith = (cut: NationId | null) => {
+    let product = 1;
+    for (const layer of STACK_LAYERS) {
+      let a = rules.otherStack[layer];
+      for (const h of nations)
+        a += shares[h.id]![layer] * (cut === null ? chipPass(state.scenario, rules, h, n) : pass(h, cut));
+      product *= Math.min(1, a);
+    }
+    return product ** (1 / STACK_LAYERS.length);
+  };
+  const now = accessWith(null);
   const total = n.compute + n.cloudCompute;
-  const compute = total > 0 ? n.compute / total : 0;
-  const models = Math.min(1, homeShare(state, nation) + 0.3 * (n.sovereignModel / 100));
-  return 0.4 * chips + 0.3 * compute + 0.3 * models;
+  const homes = marketInfo(state.scenario).filter((i) => i.owner === nation);
+  const homeGdp = homes.reduce((t, i) => t + i.spec.gdpUsdBn, 0);
+  let best = { sovereignty: 1, supplier: null as NationId | null };
+  for (const sup of nations) {
+    if (sup.id === nation) continue;
+    const chips = now > 0 ? Math.min(1, accessWith(sup.id) / now) : 1;
+    const cloud =
+      rules.cloudShare * sup.compute * modelPass(state, rules, sup, n) +
+      (partners(state, nation, 'ComputeSharing').includes(sup.id) ? rules.sharingShare * sup.compute : 0);
+    const compute = total > 0 ? Math.max(0, total - cloud) / total : 1;
+    let onSupplier = 0;
+    if (sup.policies.release === 'closed')
+      for (const i of homes) onSupplier += (state.adoption[i.spec.id]?.[sup.id] ?? 0) * i.spec.gdpUsdBn;
+    onSupplier = homeGdp > 0 ? onSupplier / homeGdp : 0;
+    const models = 1 - onSupplier * (1 - 0.5 * (n.sovereignModel / 100));
+    const value = 0.4 * chips + 0.3 * compute + 0.3 * models;
+    if (value < best.sovereignty) best = { sovereignty: value, supplier: sup.id };
+  }
+  return best;
 }
 
 /** Recomputes the derived quantities (soft power, sovereignty) of every nation in place. */

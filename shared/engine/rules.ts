@@ -150,14 +150,20 @@ export const RulesSchema = z.object({
   digitalTradeGrowth: z.number().min(0).default(1.5),
   /** Economy growth lost per sanctioning nation (weighted as for the budget). */
   sanctionGrowthHit: z.number().min(0).default(0.1),
-  /** Ranking points per unit of sovereignty gained since the start (plus 10 per unit held). */
-  sovereigntyChangePoints: z.number().min(0).default(18),
+  /** Ranking points per unit of sovereignty gained since the start, and per unit held. */
+  sovereigntyChangePoints: z.number().min(0).default(40),
+  sovereigntyLevelPoints: z.number().min(0).default(10),
+  /** Ranking points per unit of log economic growth above the mean of all nations (within ±30). */
+  economyPoints: z.number().min(0).default(200),
+  /** Ranking points per unit of share of the world's soft power gained since the start. */
+  softPowerSharePoints: z.number().min(0).default(60),
   /** How much trust scales soft power: 1 = in full proportion, 0 = not at all. */
   softPowerTrustWeight: z.number().min(0).max(1).default(1),
-  /** How much of a guarantor's layer share counts as secure for sovereignty (a promise is not a fab). */
-  guaranteeWeight: z.number().min(0).max(1).default(0.15),
-  /** Layer share below which a nation is not self-sufficient in that layer (for sovereignty). */
-  sovereignNeed: z.number().positive().max(1).default(0.15),
+  /**
+   * In the sovereignty stress test, the share of what an embargo would cut that a chip-supply
+   * guarantor's promise still delivers (a promise is not a fab).
+   */
+  guaranteeWeight: z.number().min(0).max(1).default(0.3),
 });
 
 /** The rule constants in force for a scenario. */

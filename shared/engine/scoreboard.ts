@@ -33,11 +33,12 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const round1 = (x: number) => Math.round(x * 10) / 10 || 0;
 
 /**
- * The ranking. Score = soft-power points (10 per doubling since the start, -20..30) + sovereignty
- * points (40 x its change + 10 x its level) + economy points (300 x the nation's log growth minus the
+ * The ranking. Score = soft-power points (softPowerSharePoints x the change since the start of the
+ * nation's share of all powers' soft power) + sovereignty points (its change and its level; it is a
+ * stress test, deriveScores.ts) + economy points (economyPoints x the nation's log growth minus the
  * mean log growth of all nations, -30..30: growing faster than the others is what counts) + objective
- * points. Secret objectives count (and are listed) only when `revealSecrets` is true, which is the
- * default once the game has ended.
+ * points (graded: points x progress). Secret objectives count (and are listed) only when
+ * `revealSecrets` is true, which is the default once the game has ended.
  */
 export function scoreboard(state: GameState, options: { revealSecrets?: boolean } = {}): ScoreRow[] {
   const reveal = options.revealSecrets ?? state.status === 'ended';
@@ -47,14 +48,24 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
     Math.log((state.nations[id]?.economy ?? 100) / (start?.nations[id]?.economy ?? 100));
   const all = nationList(state);
   const meanGrowth = all.reduce((s, n) => s + economyGrowth(n.id), 0) / Math.max(1, all.length);
+  const rules = state.scenario.rules;
+  const world = (key: 'now' | 'start') =>
+    all.reduce(
+      (t, n) => t + (key === 'now' ? n.softPower : (start?.nations[n.id]?.softPower ?? n.softPower)),
+      0,
+    );
+  const worldNow = world('now');
+  const worldStart = world('start');
   const rows = all.map((n): ScoreRow => {
     const s0 = start?.nations[n.id];
-    const sp0 = Math.max(s0?.softPower ?? n.softPower, 0.01);
-    const softPower = clamp(10 * Math.log2(Math.max(n.softPower, 0.001) / sp0), -20, 30);
+    // Soft power as a share of the world's (all powers' soft power), against the share at the start.
+    const share = worldNow > 0 ? n.softPower / worldNow : 0;
+    const share0 = worldStart > 0 ? (s0?.softPower ?? n.softPower) / worldStart : 0;
+    const softPower = rules.softPowerSharePoints * (share - share0);
     const sovereignty =
-      state.scenario.rules.sovereigntyChangePoints * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) +
-      10 * n.sovereignty;
-    const economy = clamp(300 * (economyGrowth(n.id) - meanGrowth), -30, 30);
+      rules.sovereigntyChangePoints * (n.sovereignty - (s0?.sovereignty ?? n.sovereignty)) +
+      rules.sovereigntyLevelPoints * n.sovereignty;
+    const economy = clamp(rules.economyPoints * (economyGrowth(n.id) - meanGrowth), -30, 30);
     const ids: [string, boolean][] = n.publicObjectives.map((id) => [id, false]);
     if (reveal && n.secretObjective) ids.push([n.secretObjective, true]);
     const objRows = ids.flatMap(([id, secret]) => {
@@ -63,7 +74,8 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
       const st = evaluateObjective(state, n.id, o.test);
       return [{ id, title: o.title, secret, points: o.points, achieved: st.achieved, progress: st.progress }];
     });
-    const objectivePts = objRows.reduce((s, o) => s + (o.achieved ? o.points : 0), 0);
+    // Objectives are graded: each earns its points in proportion to its progress (1 when achieved).
+    const objectivePts = round1(objRows.reduce((s, o) => s + o.points * (o.achieved ? 1 : o.progress), 0));
     const parts = {
       softPower: round1(softPower),
       sovereignty: round1(sovereignty),

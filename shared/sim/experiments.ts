@@ -404,9 +404,10 @@ export const scoring: Experiment = {
   title: 'What the score is made of (no intervention: bots as they play)',
   scenario: 'sovereign-ai-2026',
   metrics: [
-    m('capped', 'share of nations whose soft-power points sit at a bound', (g) => {
-      const rows = g.ranking;
-      return rows.filter((r) => r.parts.softPower >= 30 || r.parts.softPower <= -20).length / rows.length;
+    m('spLeader', 'largest share of the world soft power held by one nation', (g) => {
+      const sp = Object.values(last(g).nations).map((n) => n.softPower);
+      const total = sp.reduce((t, x) => t + x, 0);
+      return total > 0 ? Math.max(...sp) / total : 0;
     }),
     m('sovPoints', 'mean sovereignty points', (g) => mean(g.ranking.map((r) => r.parts.sovereignty))),
   ],
@@ -417,7 +418,6 @@ export const scoring: Experiment = {
     reduce: (rows: number[][]) => varianceShare(rows, i + 1),
   })),
   checks: [
-    { metric: 'capped', expect: 'atMost', min: 0.02 },
     { metric: 'var-sovereignty', expect: 'atLeast', min: 0.15 },
     { metric: 'var-objectives', expect: 'atMost', min: 0.5 },
   ],

@@ -35,15 +35,18 @@ describe('derived scores', () => {
       expect(nation(state, id).softPower).toBeCloseTo(softPower(state, id), 12);
   });
 
-  it('SCO-2 sovereignty = 0.4 chips + 0.3 compute + 0.3 models', () => {
+  it('SCO-2 sovereignty is a stress test: 0.4 chips + 0.3 compute + 0.3 models surviving the worst supplier cut', () => {
     const { state } = play(setup(), {});
     const eu = nation(state, 'EU');
-    // EU layer shares: design 5/85 x .95, fab 10/40 x .92, litho 80/95 x .96, memory 5/25 x .94; need 0.15.
-    const secure = [(5 / 85) * 0.95, (10 / 40) * 0.92, (80 / 95) * 0.96, (5 / 25) * 0.94];
-    const chips = secure.reduce((s, x) => s + Math.min(1, x / 0.15) / 4, 0);
-    const compute = eu.compute / (eu.compute + eu.cloudCompute);
-    const home = (shares(state, 'FR').EU! * 500 + shares(state, 'DE').EU! * 500) / 1000;
-    expect(eu.sovereignty).toBeCloseTo(0.4 * chips + 0.3 * compute + 0.3 * Math.min(1, home), 12);
+    // Issue 14. EU has full chip access now. If the US embargoed it (pass 0.2 on every US layer):
+    // design 0.05 + 70/85 x .95 x .2 + 15/85 x .95 = 0.374118, fab 0.816, litho 0.919158,
+    // memory 0.6992: geometric mean 0.665537. Compute without the US cloud 0.01 x 352 = 3.52:
+    // (92.4 - 3.52) / 92.4 = 0.961905. Models: the share of FR and DE on the US's closed models is
+    // cut (EU has no sovereign model). If CN embargoed it instead: chips 0.788280, compute
+    // (92.4 - 0.88) / 92.4 = 0.990476, models 1 (CN is open): 0.912455. The US cut is the worst.
+    const onUs = (shares(state, 'FR').US! * 500 + shares(state, 'DE').US! * 500) / 1000;
+    expect(eu.sovereignty).toBeCloseTo(0.4 * 0.665537 + 0.3 * 0.961905 + 0.3 * (1 - onUs), 6);
+    expect(eu.sovereignty).toBeLessThan(0.912455);
   });
 });
 
@@ -131,23 +134,29 @@ describe('scoreboard and the end of the game', () => {
     for (const row of rows) {
       const n = nation(state, row.nation);
       const h = state.history[0]!.nations[row.nation]!;
-      const sp = Math.min(
-        30,
-        Math.max(-20, 10 * Math.log2(Math.max(n.softPower, 0.001) / Math.max(h.softPower, 0.01))),
-      );
-      const sov =
-        state.scenario.rules.sovereigntyChangePoints * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
-      // economy points: 300 x (own log growth - mean log growth of all nations), within -30..30
+      // Issue 14: soft power as a share of all powers' soft power, 60 points per unit of share
+      // gained since the start (no log, no cap).
+      const world = (key: 'now' | 'start') =>
+        ['US', 'CN', 'EU'].reduce(
+          (t, id) =>
+            t + (key === 'now' ? nation(state, id).softPower : state.history[0]!.nations[id]!.softPower),
+          0,
+        );
+      const sp = 60 * (n.softPower / world('now') - h.softPower / world('start'));
+      // Sovereignty: 40 per unit gained since the start, plus 10 per unit held.
+      const sov = 40 * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
+      // economy points: 200 x (own log growth - mean log growth of all nations), within -30..30
       const growth = (id: string) =>
         Math.log(nation(state, id).economy / state.history[0]!.nations[id]!.economy);
       const mean = (growth('US') + growth('CN') + growth('EU')) / 3;
-      const eco = Math.min(30, Math.max(-30, 300 * (growth(row.nation) - mean)));
+      const eco = Math.min(30, Math.max(-30, 200 * (growth(row.nation) - mean)));
       expect(row.parts.softPower).toBeCloseTo(sp, 1);
       expect(row.parts.sovereignty).toBeCloseTo(sov, 1);
       expect(row.parts.economy).toBeCloseTo(eco, 1);
-      // While running, only public objectives are listed (trust60 for every nation).
+      // While running, only public objectives are listed (trust60 for every nation), graded: 10
+      // points when trust is 60 or more, else 10 x trust / 60.
       expect(row.objectives.map((o) => o.id)).toEqual(['trust60']);
-      expect(row.parts.objectives).toBe(n.trust >= 60 ? 10 : 0);
+      expect(row.parts.objectives).toBeCloseTo(n.trust >= 60 ? 10 : (10 * n.trust) / 60, 1);
       expect(row.score).toBeCloseTo(
         row.parts.softPower + row.parts.sovereignty + row.parts.economy + row.parts.objectives,
         9,
