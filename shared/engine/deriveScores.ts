@@ -3,20 +3,50 @@ import { chipPass } from './chipFlows.ts';
 import { layerShares, nationList, partners } from './context.ts';
 import { marketInfo } from './marketInfo.ts';
 import type { Rules } from './rules.ts';
-import { type GameState, type NationId, type NationState, STACK_LAYERS } from './types.ts';
+import { bestOpenSource } from './trainModels.ts';
+import { type GameState, type NationId, type NationState, OTHER_PROVIDER, STACK_LAYERS } from './types.ts';
+
+/**
+ * Who builds on a nation's open weights: the other nations that fine-tune them (the nation is their
+ * best open source and they are behind it) and, if it is the best open model anyone publishes, the
+ * world's local models ('OTHER').
+ */
+export function builtOn(state: GameState, nation: NationId): { nations: NationId[]; local: boolean } {
+  const n = state.nations[nation]!;
+  if (n.policies.release !== 'open') return { nations: [], local: false };
+  const rules = state.scenario.rules;
+  const all = nationList(state);
+  const published = Object.fromEntries(all.map((x) => [x.id, x.capability]));
+  const nations = all
+    .filter((k) => k.id !== nation && k.capability < n.capability)
+    .filter((k) => bestOpenSource(state, rules, all, published, k)?.provider.id === nation)
+    .map((k) => k.id);
+  const best = all
+    .filter((x) => x.policies.release === 'open')
+    .sort((x, y) => y.capability - x.capability || x.id.localeCompare(y.id))[0];
+  return { nations, local: best?.id === nation };
+}
 
 /**
  * Soft power: adoption of the nation's models across foreign markets, weighted by market weight,
- * scaled by trust: by (1 - w + w x trust / 100) with w = softPowerTrustWeight.
+ * plus `baseCredit` of the adoption of the models built on its open weights (other nations'
+ * fine-tunes and local models, section 15 of RULES.md), scaled by trust: by
+ * (1 - w + w x trust / 100) with w = softPowerTrustWeight.
  */
 export function softPowerOf(state: GameState, nation: NationId): number {
   const n = state.nations[nation]!;
+  const rules = state.scenario.rules;
+  const on = rules.baseCredit > 0 ? builtOn(state, nation) : { nations: [], local: false };
+  const credited = on.local ? [...on.nations, OTHER_PROVIDER] : on.nations;
   let sp = 0;
   for (const info of marketInfo(state.scenario)) {
     if (info.owner === nation) continue;
-    sp += (state.adoption[info.spec.id]?.[nation] ?? 0) * info.weight;
+    const ad = state.adoption[info.spec.id];
+    let s = ad?.[nation] ?? 0;
+    for (const k of credited) s += rules.baseCredit * (ad?.[k] ?? 0);
+    sp += s * info.weight;
   }
-  const w = state.scenario.rules.softPowerTrustWeight;
+  const w = rules.softPowerTrustWeight;
   return 100 * sp * (1 - w + (w * n.trust) / 100);
 }
 

@@ -99,7 +99,7 @@ export const RulesSchema = z.object({
   /** Share of revenue an open model still earns (services, cloud). */
   openRevenueShare: z.number().min(0).max(1).default(0.25),
   /** Share of last round's revenue that adds to the budget. */
-  revenueToBudget: z.number().min(0).max(1).default(0.5),
+  revenueToBudget: z.number().min(0).max(1).default(0.3),
   /** Budget lost per sanctioning nation, weighted by its share of world GDP among nations. */
   sanctionBudgetHit: z.number().min(0).max(1).default(0.15),
   /** Trust points per unit of log safety effort. */
@@ -156,7 +156,12 @@ export const RulesSchema = z.object({
   /** Ranking points per unit of log economic growth above the mean of all nations (within ±30). */
   economyPoints: z.number().min(0).default(200),
   /** Ranking points per unit of share of the world's soft power gained since the start. */
-  softPowerSharePoints: z.number().min(0).default(60),
+  softPowerSharePoints: z.number().min(0).default(40),
+  /**
+   * Share of the adoption of models built on a nation's open weights (other nations' fine-tunes,
+   * local models) that counts in its soft power: being the base others build on is soft power.
+   */
+  baseCredit: z.number().min(0).max(1).default(0.3),
   /** How much trust scales soft power: 1 = in full proportion, 0 = not at all. */
   softPowerTrustWeight: z.number().min(0).max(1).default(1),
   /**

@@ -15,7 +15,7 @@ import {
 import { nation, ofType, play, playRounds, setup, shares } from './helpers.ts';
 
 /** Soft power by the rules: 100 x sum over foreign markets of share x weight x trust / 100. */
-function softPower(state: GameState, id: string): number {
+function softPower(state: GameState, id: string, builtOn: string[] = []): number {
   const ms = state.scenario.markets;
   const pop = ms.reduce((s, m) => s + m.population, 0);
   const gdp = ms.reduce((s, m) => s + m.gdpUsdBn, 0);
@@ -23,16 +23,20 @@ function softPower(state: GameState, id: string): number {
   let sp = 0;
   for (const m of ms) {
     if (members.includes(m.id)) continue;
-    sp += (shares(state, m.id)[id] ?? 0) * (0.5 * (m.population / pop) + 0.5 * (m.gdpUsdBn / gdp));
+    const credit = builtOn.reduce((s, k) => s + 0.3 * (shares(state, m.id)[k] ?? 0), 0);
+    sp += ((shares(state, m.id)[id] ?? 0) + credit) * (0.5 * (m.population / pop) + 0.5 * (m.gdpUsdBn / gdp));
   }
   return 100 * sp * (nation(state, id).trust / 100);
 }
 
 describe('derived scores', () => {
-  it('SCO-1 soft power is foreign adoption weighted by market weight, scaled by trust', () => {
+  it('SCO-1 soft power is foreign adoption weighted by market weight, plus 0.3 of what is built on its open weights, scaled by trust', () => {
     const { state } = play(setup(), { EU: { budget: { safety: 10 } } });
-    for (const id of ['US', 'CN', 'EU'])
-      expect(nation(state, id).softPower).toBeCloseTo(softPower(state, id), 12);
+    // US and EU are closed: nothing is built on them. CN is the only open model: EU (62.2, below
+    // CN's 70) fine-tunes it, and the world's local models start from it (issue 14, claim 3).
+    expect(nation(state, 'US').softPower).toBeCloseTo(softPower(state, 'US'), 12);
+    expect(nation(state, 'EU').softPower).toBeCloseTo(softPower(state, 'EU'), 12);
+    expect(nation(state, 'CN').softPower).toBeCloseTo(softPower(state, 'CN', ['EU', 'OTHER']), 12);
   });
 
   it('SCO-2 sovereignty is a stress test: 0.4 chips + 0.3 compute + 0.3 models surviving the worst supplier cut', () => {
@@ -134,7 +138,7 @@ describe('scoreboard and the end of the game', () => {
     for (const row of rows) {
       const n = nation(state, row.nation);
       const h = state.history[0]!.nations[row.nation]!;
-      // Issue 14: soft power as a share of all powers' soft power, 60 points per unit of share
+      // Issue 14: soft power as a share of all powers' soft power, 40 points per unit of share
       // gained since the start (no log, no cap).
       const world = (key: 'now' | 'start') =>
         ['US', 'CN', 'EU'].reduce(
@@ -142,7 +146,7 @@ describe('scoreboard and the end of the game', () => {
             t + (key === 'now' ? nation(state, id).softPower : state.history[0]!.nations[id]!.softPower),
           0,
         );
-      const sp = 60 * (n.softPower / world('now') - h.softPower / world('start'));
+      const sp = 40 * (n.softPower / world('now') - h.softPower / world('start'));
       // Sovereignty: 40 per unit gained since the start, plus 10 per unit held.
       const sov = 40 * (n.sovereignty - h.sovereignty) + 10 * n.sovereignty;
       // economy points: 200 x (own log growth - mean log growth of all nations), within -30..30
