@@ -34,7 +34,8 @@ export function archetypeSeats(
     const winner = r.ranking[0]?.nation;
     for (const [nation, seat] of Object.entries(r.seats)) {
       const a = out[seat.archetype]!;
-      const cell = (a.byNation[nation] ??= { seats: 0, wins: 0, rate: 0 });
+      const cell = a.byNation[nation] ?? { seats: 0, wins: 0, rate: 0 };
+      a.byNation[nation] = cell;
       cell.seats++;
       a.all.seats++;
       if (nation === winner) {
