@@ -1,23 +1,15 @@
 /**
  * The one translation layer of the client: i18next over the flat message files in assets/i18n
  * (one file per language, English first), country names from i18n-iso-countries, and the
- * scenario's texts from the overlays in assets/scenarios/i18n. The language is chosen per browser
+ * scenario's texts from the overlays in assets/scenarios/i18n. English is bundled; another
+ * language's messages, overlay and country names are fetched only when it is chosen (initI18n and
+ * setLanguage wait for them), so a page downloads one language. The language is chosen per browser
  * (remembered in localStorage) and can change at any time: events travel as data and each client
  * turns them into sentences in its own language with the shared formatter.
  */
+import type countriesLibrary from 'i18n-iso-countries';
 import i18next from 'i18next';
-import countries from 'i18n-iso-countries';
-import countriesEn from 'i18n-iso-countries/langs/en.json';
-import countriesEs from 'i18n-iso-countries/langs/es.json';
-import countriesFr from 'i18n-iso-countries/langs/fr.json';
-import countriesJa from 'i18n-iso-countries/langs/ja.json';
 import en from '../../assets/i18n/en.json';
-import es from '../../assets/i18n/es.json';
-import fr from '../../assets/i18n/fr.json';
-import ja from '../../assets/i18n/ja.json';
-import scenarioEs from '../../assets/scenarios/i18n/es.json';
-import scenarioFr from '../../assets/scenarios/i18n/fr.json';
-import scenarioJa from '../../assets/scenarios/i18n/ja.json';
 import type { GameEvent, Scenario } from '../../shared/engine/index.ts';
 import { formatEvent as formatWith, type NameResolvers } from '../../shared/i18n/formatEvent.ts';
 import {
@@ -36,19 +28,61 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number]['code'];
 
-const resources = {
-  en: { translation: en },
-  es: { translation: es },
-  fr: { translation: fr },
-  ja: { translation: ja },
+/** The scenario overlays of the languages loaded so far (English is the scenario itself). */
+const overlays: Partial<Record<Language, ScenarioOverlay>> = { en: {} };
+const overlay = (lang: Language): ScenarioOverlay => overlays[lang] ?? {};
+/** i18n-iso-countries, once a language other than English is loaded. */
+let countries: typeof countriesLibrary | null = null;
+
+type Flat = Record<string, string>;
+/** The messages of the languages loaded so far. */
+const bundles: Partial<Record<Language, Flat>> = { en };
+/** Each other language's files, as separate chunks fetched on demand. */
+const packs: Record<
+  Exclude<Language, 'en'>,
+  () => Promise<[{ default: Flat }, { default: ScenarioOverlay }, { default: countriesLibrary.LocaleData }]>
+> = {
+  es: () =>
+    Promise.all([
+      import('../../assets/i18n/es.json'),
+      import('../../assets/scenarios/i18n/es.json'),
+      import('i18n-iso-countries/langs/es.json'),
+    ]),
+  fr: () =>
+    Promise.all([
+      import('../../assets/i18n/fr.json'),
+      import('../../assets/scenarios/i18n/fr.json'),
+      import('i18n-iso-countries/langs/fr.json'),
+    ]),
+  ja: () =>
+    Promise.all([
+      import('../../assets/i18n/ja.json'),
+      import('../../assets/scenarios/i18n/ja.json'),
+      import('i18n-iso-countries/langs/ja.json'),
+    ]),
 };
-const overlays: Record<Language, ScenarioOverlay> = {
-  en: {},
-  es: scenarioEs,
-  fr: scenarioFr,
-  ja: scenarioJa,
-};
-for (const data of [countriesEn, countriesEs, countriesFr, countriesJa]) countries.registerLocale(data);
+const loading = new Map<Language, Promise<void>>();
+
+/** Fetches a language's messages, scenario overlay and country names, once. */
+function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en') return Promise.resolve();
+  let done = loading.get(lang);
+  if (!done) {
+    done = Promise.all([packs[lang](), import('i18n-iso-countries')]).then(
+      ([[messages, scenario, names], library]) => {
+        countries = library.default;
+        countries.registerLocale(names.default);
+        overlays[lang] = scenario.default;
+        bundles[lang] = messages.default;
+        if (i18next.isInitialized) i18next.addResourceBundle(lang, 'translation', messages.default);
+      },
+    );
+    // A failed fetch (offline, a new build deployed under the page) may be tried again.
+    done.catch(() => loading.delete(lang));
+    loading.set(lang, done);
+  }
+  return done;
+}
 
 const STORAGE_KEY = 'sovereign.lang';
 const isLanguage = (x: string | null | undefined): x is Language => LANGUAGES.some((l) => l.code === x);
@@ -66,14 +100,21 @@ export function pickLanguage(
 
 const storage = (): Storage | null => (typeof localStorage === 'undefined' ? null : localStorage);
 
-/** Starts i18next (synchronously: the messages are bundled) in the language asked, remembered or preferred. */
-export function initI18n(lang?: string | null): void {
+/**
+ * Starts i18next in the language asked, remembered or preferred: at once in English (bundled), and
+ * in another language when its files have arrived (the promise; English stays if they cannot load).
+ */
+export async function initI18n(lang?: string | null): Promise<void> {
   const nav = typeof navigator === 'undefined' ? [] : navigator.languages;
-  const chosen = pickLanguage(lang, storage()?.getItem(STORAGE_KEY), nav);
+  let chosen = pickLanguage(lang, storage()?.getItem(STORAGE_KEY), nav);
+  chosen = await loadLanguage(chosen).then(
+    () => chosen,
+    () => 'en' as const,
+  );
   void i18next.init({
     lng: chosen,
     fallbackLng: 'en',
-    resources,
+    resources: Object.fromEntries(Object.entries(bundles).map(([l, b]) => [l, { translation: b }])),
     keySeparator: false,
     nsSeparator: false,
     interpolation: { prefix: '{', suffix: '}', escapeValue: false },
@@ -96,8 +137,18 @@ export function onLanguageChange(listener: (lang: Language) => void): () => void
   return () => listeners.delete(listener);
 }
 
-/** Switches the language, remembers it for this browser and tells the screens to re-render. */
-export function setLanguage(lang: Language): void {
+/**
+ * Switches the language (once its files have arrived), remembers it for this browser and tells the
+ * screens to re-render. A language that cannot be loaded leaves the current one in place.
+ */
+export async function setLanguage(lang: Language): Promise<void> {
+  if (lang === language()) return;
+  try {
+    await loadLanguage(lang);
+  } catch (e) {
+    console.warn(`language ${lang} could not be loaded: ${(e as Error).message}`);
+    return;
+  }
   if (lang === language()) return;
   void i18next.changeLanguage(lang);
   storage()?.setItem(STORAGE_KEY, lang);
@@ -130,7 +181,7 @@ export function localized(s: Scenario, lang: Language = language()): Scenario {
   }
   let copy = byLang.get(lang);
   if (!copy) {
-    const texts = localizeScenario(english, overlays[lang]);
+    const texts = localizeScenario(english, overlay(lang));
     copy = { ...texts, markets: texts.markets.map((m) => ({ ...m, name: countryName(m.id, m.name, lang) })) };
     origins.set(copy, { english, lang });
     byLang.set(lang, copy);
@@ -140,7 +191,7 @@ export function localized(s: Scenario, lang: Language = language()): Scenario {
 
 /** A scenario's title or description (as the server lists them) in the current language. */
 export function scenarioText(id: string, field: 'title' | 'description', english: string): string {
-  return translated(overlays[language()], `scenario.${id}.${field}`, english);
+  return translated(overlay(language()), `scenario.${id}.${field}`, english);
 }
 
 /** A game's title in the current language when it is its scenario's title (a custom title stays). */
@@ -179,7 +230,7 @@ const displayNames = new Map<string, Intl.DisplayNames>();
  */
 export function countryName(id: string, english: string, lang: Language = language()): string {
   if (lang === 'en') return english;
-  const names = [...(countries.getNames(lang, { select: 'all' })[id] ?? [])];
+  const names = [...(countries?.getNames(lang, { select: 'all' })[id] ?? [])];
   let dn = displayNames.get(lang);
   if (!dn && typeof Intl.DisplayNames === 'function') {
     dn = new Intl.DisplayNames([lang], { type: 'region', fallback: 'none' });
@@ -204,7 +255,7 @@ export function namesFor(scenario: Scenario | null): NameResolvers {
     market: (id) => markets.get(id) ?? id,
     objective: (id) => objectives.get(id) ?? id,
     card: (id) => cards.get(id) ?? id,
-    region: (name) => regionName(overlays[lang], name),
+    region: (name) => regionName(overlay(lang), name),
   };
 }
 
