@@ -6,6 +6,7 @@
  *
  *   npm run bench:client                       # builds nothing: measures dist/client as it is
  *   npm run bench:client -- --runs 5 --typing 2000 --json
+ *   npm run bench:client -- --accept gzip     # as a browser that does not take brotli
  *   npm run bench:client -- --url http://localhost:2567   # an already running server
  *
  * Figures: the home page (every response requested until the home screen is usable), its JS and
@@ -52,13 +53,36 @@ export interface DeliveryRun {
   homeMs: number;
 }
 
-/** Loads the home page with an empty cache, plays quick play and waits for the map. */
-export async function measureQuickPlay(browser: Browser, url: string, typingMs = 0): Promise<DeliveryRun> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+/**
+ * Loads the home page with an empty cache, plays quick play and waits for the map. Home's responses
+ * are those requested before the client starts preloading the game (its `sovereign:preload` mark),
+ * or before the home screen is usable when there is no such mark (builds before the preload).
+ */
+export async function measureQuickPlay(
+  browser: Browser,
+  url: string,
+  typingMs = 0,
+  acceptEncoding?: string,
+): Promise<DeliveryRun> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    // e.g. 'gzip': what a browser or proxy without brotli receives.
+    ...(acceptEncoding ? { extraHTTPHeaders: { 'Accept-Encoding': acceptEncoding } } : {}),
+  });
   const page = await context.newPage();
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+  // The client marks the moment it starts preloading the game (main.ts): requests before it are home's.
+  await cdp.send('Runtime.enable');
+  await page.addInitScript(() => {
+    // Told at once (a PerformanceObserver would hear of the mark after the preload's requests).
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name: string, options?: PerformanceMarkOptions) => {
+      if (name === 'sovereign:preload') console.debug('bench:preload');
+      return mark(name, options);
+    };
+  });
   const pending = new Map<string, Partial<Delivered>>();
   const responses: Delivered[] = [];
   let homeDone = false;
@@ -86,6 +110,9 @@ export async function measureQuickPlay(browser: Browser, url: string, typingMs =
     if (!p) return;
     pending.delete(e.requestId);
     responses.push({ ...(p as Delivered), bytes: e.encodedDataLength });
+  });
+  cdp.on('Runtime.consoleAPICalled', (e) => {
+    if (e.args[0]?.value === 'bench:preload') homeDone = true;
   });
   let lastActivity = Date.now();
   for (const ev of ['Network.requestWillBeSent', 'Network.loadingFinished'] as const)
@@ -143,6 +170,7 @@ async function main() {
   };
   const runs = Number(opt('runs') ?? 3);
   const typingMs = Number(opt('typing') ?? 0);
+  const accept = opt('accept');
   const json = args.includes('--json');
   const given = opt('url');
   const server = given
@@ -155,7 +183,7 @@ async function main() {
   const browser = await launch();
   try {
     const results: DeliveryRun[] = [];
-    for (let i = 0; i < runs; i++) results.push(await measureQuickPlay(browser, url, typingMs));
+    for (let i = 0; i < runs; i++) results.push(await measureQuickPlay(browser, url, typingMs, accept));
     const summary = {
       url,
       runs,
