@@ -7,6 +7,7 @@
 import type { Viewer } from '../shared/engine/index.ts';
 import { GameSession } from './game/GameSession.ts';
 import { type GameSummary, gameSummary } from './game/gameSummary.ts';
+import { afterActionHtml, REPORT_LANGUAGES, type ReportLanguage } from './report/afterAction.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
 import { listScenarioIds, readScenario } from './scenarioFiles.ts';
 import type { GuessLimiter } from './security/GuessLimiter.ts';
@@ -142,10 +143,11 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
         : member?.nation
           ? { kind: 'nation', nation: member.nation }
           : { kind: 'spectator' };
+    if (req.params.format === 'html') return afterAction(req, res, game, viewer);
     const report = gameReport(ctx.storage, game, viewer);
     if (req.params.format === 'json') return res.json(report);
     if (req.params.format !== 'csv')
-      return res.status(404).json({ error: 'format: use report.json or report.csv' });
+      return res.status(404).json({ error: 'format: use report.json, report.csv or report.html' });
     if (req.query.table !== undefined && typeof req.query.table !== 'string')
       return res.status(400).json({ error: 'table: give one table name' });
     const table = typeof req.query.table === 'string' ? req.query.table : 'history';
@@ -156,5 +158,22 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
       .type('text/csv')
       .set('content-disposition', `attachment; filename="${game.code}-${table}.csv"`)
       .send(csv);
+  };
+
+  /** The after-action report as one HTML file, cut for the reader like the JSON report. */
+  const afterAction = (req: HttpRequest, res: HttpResponse, game: GameSession, viewer: Viewer) => {
+    const lang = req.query.lang ?? 'en';
+    if (typeof lang !== 'string' || !(REPORT_LANGUAGES as readonly string[]).includes(lang))
+      return res.status(400).json({ error: `lang: use one of ${REPORT_LANGUAGES.join(', ')}` });
+    const html = afterActionHtml(ctx.storage, game, viewer, lang as ReportLanguage);
+    res
+      .type('text/html')
+      // Self-contained: no script, no outside resource; only its own inline styles and SVG.
+      .set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+      .set(
+        'content-disposition',
+        `${req.query.download === '1' ? 'attachment' : 'inline'}; filename="${game.code}-after-action.html"`,
+      )
+      .send(html);
   };
 }

@@ -96,6 +96,8 @@ const REPORT_PATHS = [
   'report.csv?table=orders',
   'report.csv?table=events',
   'report.csv?table=chat',
+  // The after-action report (issue 19): the player's copy holds only what that player may see.
+  'report.html',
 ];
 
 /** Someone reading the game over HTTP: a member by its seat token, or an outsider without one. */

@@ -232,6 +232,16 @@ export class DebriefScreen {
         ),
         ' · ',
         h(
+          'a',
+          {
+            href: `/api/games/${room.code}/report.html?${s.welcome ? `token=${s.welcome.seatToken}&` : ''}lang=${language()}`,
+            target: '_blank',
+            'data-testid': 'aar-link',
+          },
+          t('ui.debrief.aar'),
+        ),
+        ' · ',
+        h(
           'button',
           { type: 'button', class: 'secondary', onclick: () => void this.net.leave() },
           t('ui.debrief.home'),

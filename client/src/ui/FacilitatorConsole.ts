@@ -357,6 +357,16 @@ export class FacilitatorConsole {
           { href: `/api/games/${room.code}/report.csv?token=${s.welcome?.seatToken}`, target: '_blank' },
           t('ui.debrief.csv'),
         ),
+        ' · ',
+        h(
+          'a',
+          {
+            href: `/api/games/${room.code}/report.html?token=${s.welcome?.seatToken}&lang=${language()}`,
+            target: '_blank',
+            'data-testid': 'aar-link',
+          },
+          t('ui.debrief.aar'),
+        ),
       ),
     );
   }
