@@ -4,7 +4,7 @@
  * - every nation wins within its scenario's bounds (8 nations: 5–30%; Three Powers: 20–45%);
  * - every archetype wins at least 5% of its seats at three or more nations, and no archetype more
  *   than 40% of all its seats;
- * - the leader at round 5 (by the public score) wins at most half the games, and the lead changes
+ * - the leader at mid-game (round 5 of 10, by the public score) wins at most half the games, and the lead changes
  *   hands at least twice a game on average;
  * - among the three archetypes that win most per seat, the choice of archetype explains at least 15%
  *   of the score variance within a nation;
@@ -179,7 +179,8 @@ export function checkScenario(
         `${a} wins ${ARCHETYPE_SEAT_MIN.rate * 100}% of its seats at ${ok} nations (at least ${need})`,
       );
   }
-  const lead = leadStats(records, LEAD_BOUNDS.round);
+  // Round 5 of a 10-round game: the midpoint (round 3 of Three Powers' 6).
+  const lead = leadStats(records, Math.ceil(scenario.defaultRounds / 2));
   if (lead.leaderWins > LEAD_BOUNDS.maxLeaderWins)
     violations.push(
       `the leader at round ${lead.round} wins ${(lead.leaderWins * 100).toFixed(1)}% of games (at most 50%)`,

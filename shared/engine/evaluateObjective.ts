@@ -75,3 +75,22 @@ export function evaluateObjective(state: GameState, nation: NationId, test: Obje
       return { achieved: n.incidents === 0, value: n.incidents, progress: n.incidents === 0 ? 1 : 0 };
   }
 }
+
+/**
+ * How much of an objective a nation has earned (0..1): 1 when achieved; otherwise the share of the
+ * way from where it stood at the start (`start`, the scenario's starting position) to the target
+ * that it has travelled, never below 0. An objective achieved at the start and lost since earns its
+ * current progress.
+ */
+export function gradeObjective(
+  state: GameState,
+  start: GameState,
+  nation: NationId,
+  test: ObjectiveTest,
+): number {
+  const now = evaluateObjective(state, nation, test);
+  if (now.achieved) return 1;
+  const then = evaluateObjective(start, nation, test);
+  if (then.progress >= 1) return now.progress;
+  return Math.max(0, Math.min(1, (now.progress - then.progress) / (1 - then.progress)));
+}

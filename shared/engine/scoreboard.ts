@@ -1,5 +1,6 @@
 import { nationList } from './context.ts';
-import { evaluateObjective } from './evaluateObjective.ts';
+import { evaluateObjective, gradeObjective } from './evaluateObjective.ts';
+import { startState } from './startState.ts';
 import type { GameState, NationId } from './types.ts';
 
 /** An objective's standing on the scoreboard. */
@@ -10,6 +11,8 @@ export interface ObjectiveRow {
   points: number;
   achieved: boolean;
   progress: number;
+  /** 0..1: the share of its points earned (1 when achieved, else the way travelled from the start). */
+  earned: number;
 }
 
 /** One nation's line on the scoreboard. */
@@ -49,6 +52,8 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
   const all = nationList(state);
   const meanGrowth = all.reduce((s, n) => s + economyGrowth(n.id), 0) / Math.max(1, all.length);
   const rules = state.scenario.rules;
+  // Objectives are graded from the scenario's start (the state itself while it is being created).
+  const begin = state.history.length === 0 ? state : startState(state.scenario);
   const world = (key: 'now' | 'start') =>
     all.reduce(
       (t, n) => t + (key === 'now' ? n.softPower : (start?.nations[n.id]?.softPower ?? n.softPower)),
@@ -72,10 +77,21 @@ export function scoreboard(state: GameState, options: { revealSecrets?: boolean 
       const o = objectives.get(id);
       if (!o) return [];
       const st = evaluateObjective(state, n.id, o.test);
-      return [{ id, title: o.title, secret, points: o.points, achieved: st.achieved, progress: st.progress }];
+      const earned = st.achieved ? 1 : gradeObjective(state, begin, n.id, o.test);
+      return [
+        {
+          id,
+          title: o.title,
+          secret,
+          points: o.points,
+          achieved: st.achieved,
+          progress: st.progress,
+          earned,
+        },
+      ];
     });
     // Objectives are graded: each earns its points in proportion to its progress (1 when achieved).
-    const objectivePts = round1(objRows.reduce((s, o) => s + o.points * (o.achieved ? 1 : o.progress), 0));
+    const objectivePts = round1(objRows.reduce((s, o) => s + o.points * o.earned, 0));
     const parts = {
       softPower: round1(softPower),
       sovereignty: round1(sovereignty),

@@ -157,10 +157,11 @@ describe('scoreboard and the end of the game', () => {
       expect(row.parts.softPower).toBeCloseTo(sp, 1);
       expect(row.parts.sovereignty).toBeCloseTo(sov, 1);
       expect(row.parts.economy).toBeCloseTo(eco, 1);
-      // While running, only public objectives are listed (trust60 for every nation), graded: 10
-      // points when trust is 60 or more, else 10 x trust / 60.
+      // While running, only public objectives are listed (trust60 for every nation), graded from the
+      // start: 10 points at trust 60 or more, else 10 x the way travelled from the starting trust 50
+      // to 60, i.e. 10 x (trust - 50) / 10, and 0 below 50.
       expect(row.objectives.map((o) => o.id)).toEqual(['trust60']);
-      expect(row.parts.objectives).toBeCloseTo(n.trust >= 60 ? 10 : (10 * n.trust) / 60, 1);
+      expect(row.parts.objectives).toBeCloseTo(n.trust >= 60 ? 10 : Math.max(0, n.trust - 50), 1);
       expect(row.score).toBeCloseTo(
         row.parts.softPower + row.parts.sovereignty + row.parts.economy + row.parts.objectives,
         9,
