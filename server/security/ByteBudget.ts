@@ -25,3 +25,25 @@ export class ByteBudget {
     return !this.spent;
   }
 }
+
+/** The socket events a budget listens to (a Colyseus client's `ref`). */
+interface Socket {
+  prependListener(event: 'message', listener: (data: Buffer | ArrayBuffer | Buffer[]) => void): unknown;
+}
+
+/**
+ * Counts the bytes a socket receives, before Colyseus decodes them; past the budget `over` is called
+ * once (the room closes the client, and ignores what it sent after: see `spent`).
+ */
+export function watchBytes(socket: Socket, over: () => void, now: () => number = Date.now): ByteBudget {
+  const budget = new ByteBudget();
+  socket.prependListener('message', (data) => {
+    const bytes = Array.isArray(data)
+      ? data.reduce((s, b) => s + b.length, 0)
+      : (data as Buffer | ArrayBuffer).byteLength;
+    if (budget.spend(bytes, now()) || budget.closing) return;
+    budget.closing = true;
+    over();
+  });
+  return budget;
+}
