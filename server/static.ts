@@ -36,7 +36,10 @@ const NOT_THE_APP = /^\/(api|matchmake|health)(\/|$)|\.[A-Za-z0-9]+$/;
  */
 export function serveClient(dir: string): RequestHandler | null {
   if (!existsSync(join(dir, 'index.html'))) return null;
-  const files = sirv(dir, { brotli: true, gzip: true, etag: true, extensions: [] });
+  // Looked up on disk at each request (sirv's `dev`), not from a list made at start: a file removed
+  // since (a rebuild under a running server) is a 404, where a stale list made sirv stream a missing
+  // file and its unhandled read error stopped the process. The cache headers are set here, not by sirv.
+  const files = sirv(dir, { brotli: true, gzip: true, etag: true, extensions: [], dev: true });
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const path = req.path;
