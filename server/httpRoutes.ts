@@ -9,6 +9,7 @@ import { GameSession } from './game/GameSession.ts';
 import { type GameSummary, gameSummary } from './game/gameSummary.ts';
 import { afterActionHtml, REPORT_LANGUAGES, type ReportLanguage } from './report/afterAction.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
+import { buildReplay } from './report/replay.ts';
 import { listScenarioIds, readScenario } from './scenarioFiles.ts';
 import type { GuessLimiter } from './security/GuessLimiter.ts';
 import type { Storage } from './storage/Storage.ts';
@@ -128,21 +129,53 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     }
   });
 
-  const report = (req: HttpRequest, res: HttpResponse, game: GameSession) => {
-    if (req.query.token !== undefined && typeof req.query.token !== 'string')
-      return res.status(400).json({ error: 'token: give one seat token' });
+  /** Who reads, from the `token` query (none: a spectator); null once a refusal has been sent. */
+  const readerOf = (req: HttpRequest, res: HttpResponse, game: GameSession): Viewer | null => {
+    if (req.query.token !== undefined && typeof req.query.token !== 'string') {
+      res.status(400).json({ error: 'token: give one seat token' });
+      return null;
+    }
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const member = token ? game.member(token) : undefined;
     if (token && (!member || game.session.kicked.includes(member.token))) {
       miss(req);
-      return res.status(403).json({ error: 'token: no seat of this game has that token' });
+      res.status(403).json({ error: 'token: no seat of this game has that token' });
+      return null;
     }
-    const viewer: Viewer =
-      member?.role === 'facilitator'
-        ? { kind: 'facilitator' }
-        : member?.nation
-          ? { kind: 'nation', nation: member.nation }
-          : { kind: 'spectator' };
+    return member?.role === 'facilitator'
+      ? { kind: 'facilitator' }
+      : member?.nation
+        ? { kind: 'nation', nation: member.nation }
+        : { kind: 'spectator' };
+  };
+
+  // The replay file of a game (every order): open to all once the game has ended, to its
+  // facilitator before.
+  app.get('/api/games/:code/replay.json', async (req, res) => {
+    if (blocked(req, req.params.code ?? '')) return res.status(429).set('retry-after', '60').json(TOO_MANY);
+    const found = await findGame(ctx, req.params.code ?? '');
+    if (!found) {
+      miss(req);
+      return res.status(404).json({ error: `no game '${req.params.code}'` });
+    }
+    try {
+      const viewer = readerOf(req, res, found.game);
+      if (!viewer) return;
+      if (found.game.status !== 'ended' && viewer.kind !== 'facilitator')
+        return res
+          .status(403)
+          .json({ error: 'code: a game can be replayed once it has ended (its facilitator may before)' });
+      if (req.query.download === '1')
+        res.set('content-disposition', `attachment; filename="${found.game.code}-replay.json"`);
+      res.json(buildReplay(ctx.storage, found.game));
+    } finally {
+      found.done();
+    }
+  });
+
+  const report = (req: HttpRequest, res: HttpResponse, game: GameSession) => {
+    const viewer = readerOf(req, res, game);
+    if (!viewer) return;
     if (req.params.format === 'html') return afterAction(req, res, game, viewer);
     const report = gameReport(ctx.storage, game, viewer);
     if (req.params.format === 'json') return res.json(report);

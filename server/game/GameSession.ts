@@ -540,6 +540,8 @@ export class GameSession {
       }
       case 'EndGame': {
         if (this.status === 'ended') return fail('type', 'the game has already ended');
+        // Noted for the replay: this round was concluded, not resolved.
+        this.session.concludedRound = this.state.round;
         const ended = concludeGame(this.state);
         this.finish(this.state.round, ended.state, ended.events);
         return { ok: true, value: 'ended' };
@@ -617,6 +619,7 @@ export class GameSession {
           this.state,
           this.session,
           this.status,
+          cmd.cardId ?? cmd.card ?? null,
         );
         this.delivery?.report('inject', this.state.round, result.value.events);
         break;

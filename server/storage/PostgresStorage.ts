@@ -24,6 +24,7 @@ import type {
   InjectRecord,
   MemberRecord,
   OrderRecord,
+  RewindRecord,
   RoundRecord,
   SessionSnapshot,
   Storage,
@@ -59,6 +60,16 @@ CREATE TABLE IF NOT EXISTS injects (
   id BIGSERIAL PRIMARY KEY, code TEXT NOT NULL REFERENCES games(code), round INTEGER NOT NULL,
   events TEXT NOT NULL
 );
+-- The state each game started from, and the facilitator's rewinds (issue 19).
+CREATE TABLE IF NOT EXISTS origins (
+  code TEXT PRIMARY KEY REFERENCES games(code), state TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rewinds (
+  id BIGSERIAL PRIMARY KEY, code TEXT NOT NULL REFERENCES games(code), log TEXT NOT NULL
+);
+-- Columns added since the first release: older databases get them on start-up.
+ALTER TABLE orders ADD COLUMN IF NOT EXISTS rewound INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE injects ADD COLUMN IF NOT EXISTS card TEXT;
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS injects_by_game ON injects (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
@@ -202,6 +213,10 @@ export class PostgresStorage implements Storage {
         this.processId,
       ],
     );
+    this.write('INSERT INTO origins (code, state) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [
+      game.code,
+      stateText(state),
+    ]);
   }
 
   updateGame(code: string, status: string, session: SessionSnapshot, state?: GameState): void {
@@ -270,13 +285,34 @@ export class PostgresStorage implements Storage {
     state: GameState,
     session: SessionSnapshot,
     status: string,
+    card: InjectRecord['card'] = null,
   ): void {
-    this.memory.addInject(code, round, events, state, session, status);
-    this.write('INSERT INTO injects (code, round, events) VALUES ($1, $2, $3)', [
+    this.memory.addInject(code, round, events, state, session, status, card);
+    this.write('INSERT INTO injects (code, round, events, card) VALUES ($1, $2, $3, $4)', [
       code,
       round,
       JSON.stringify(events),
+      card === null || card === undefined ? null : JSON.stringify(card),
     ]);
+    this.writeGame(code, status, session, stateText(state));
+  }
+
+  rewind(
+    code: string,
+    rewind: RewindRecord,
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void {
+    this.memory.rewind(code, rewind, state, session, status);
+    // One batch is one transaction: the rewind is committed whole or not at all.
+    this.write('UPDATE orders SET rewound = 1 WHERE code = $1 AND round >= $2 AND rewound = 0', [
+      code,
+      rewind.round,
+    ]);
+    this.write('DELETE FROM rounds WHERE code = $1 AND round >= $2', [code, rewind.round]);
+    this.write('DELETE FROM injects WHERE code = $1 AND round >= $2', [code, rewind.round]);
+    this.write('INSERT INTO rewinds (code, log) VALUES ($1, $2)', [code, JSON.stringify(rewind)]);
     this.writeGame(code, status, session, stateText(state));
   }
 
@@ -309,6 +345,18 @@ export class PostgresStorage implements Storage {
   injects(code: string): InjectRecord[] {
     return this.memory.injects(code);
   }
+  origin(code: string): GameState | undefined {
+    return this.memory.origin(code);
+  }
+  stateAfter(code: string, round: number): GameState | undefined {
+    return this.memory.stateAfter(code, round);
+  }
+  rewinds(code: string): RewindRecord[] {
+    return this.memory.rewinds(code);
+  }
+  orderLog(code: string): OrderRecord[] {
+    return this.memory.orderLog(code);
+  }
   chat(code: string): ChatLine[] {
     return this.memory.chat(code);
   }
@@ -326,13 +374,15 @@ export class PostgresStorage implements Storage {
 
   private async dump(code: string): Promise<GameDump | undefined> {
     const q = (sql: string) => this.pool.query(sql, [code]).then((r) => r.rows as Row[]);
-    const [games, members, orders, rounds, chat, injects] = await Promise.all([
+    const [games, members, orders, rounds, chat, injects, origins, rewinds] = await Promise.all([
       q('SELECT * FROM games WHERE code = $1'),
       q('SELECT * FROM members WHERE code = $1 ORDER BY seq'),
       q('SELECT * FROM orders WHERE code = $1 ORDER BY id'),
       q('SELECT round, events, state FROM rounds WHERE code = $1 ORDER BY round'),
       q('SELECT line FROM chat WHERE code = $1 ORDER BY id'),
-      q('SELECT round, events FROM injects WHERE code = $1 ORDER BY id'),
+      q('SELECT round, events, card FROM injects WHERE code = $1 ORDER BY id'),
+      q('SELECT state FROM origins WHERE code = $1'),
+      q('SELECT log FROM rewinds WHERE code = $1 ORDER BY id'),
     ]);
     const g = games[0];
     if (!g) return undefined;
@@ -348,7 +398,13 @@ export class PostgresStorage implements Storage {
         state: String(r.state),
       })),
       chat: chat.map((c) => JSON.parse(String(c.line)) as ChatLine),
-      injects: injects.map((i) => ({ round: Number(i.round), events: String(i.events) })),
+      injects: injects.map((i) => ({
+        round: Number(i.round),
+        events: String(i.events),
+        card: i.card === null || i.card === undefined ? null : String(i.card),
+      })),
+      ...(origins[0] ? { origin: String(origins[0].state) } : {}),
+      rewinds: rewinds.map((r) => String(r.log)),
     };
   }
 

@@ -16,6 +16,7 @@ import type {
   InjectRecord,
   MemberRecord,
   OrderRecord,
+  RewindRecord,
   RoundRecord,
   SessionSnapshot,
   Storage,
@@ -51,6 +52,14 @@ CREATE TABLE IF NOT EXISTS injects (
 CREATE TABLE IF NOT EXISTS game_sessions (
   code TEXT PRIMARY KEY REFERENCES games(code), status TEXT NOT NULL, session TEXT NOT NULL
 );
+-- The state each game started from (the start of round 1), for rewinds and replays (issue 19).
+CREATE TABLE IF NOT EXISTS origins (
+  code TEXT PRIMARY KEY REFERENCES games(code), state TEXT NOT NULL
+);
+-- The facilitator's rewinds, each with the rounds and injects it discarded (JSON).
+CREATE TABLE IF NOT EXISTS rewinds (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL REFERENCES games(code), log TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS chat_by_game ON chat (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
@@ -74,6 +83,15 @@ export class SqliteStorage implements Storage {
     const sync = options.synchronous === 'FULL' ? 'FULL' : 'NORMAL';
     this.db.exec(`PRAGMA journal_mode = WAL; PRAGMA synchronous = ${sync}; PRAGMA foreign_keys = ON;`);
     this.db.exec(SCHEMA);
+    // Columns added since the first release: older files get them on start-up.
+    this.addColumn('orders', 'rewound', 'INTEGER NOT NULL DEFAULT 0');
+    this.addColumn('injects', 'card', 'TEXT');
+  }
+
+  private addColumn(table: string, column: string, type: string) {
+    const columns = this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (!columns.some((c) => c.name === column))
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
   }
 
   private readonly statements = new Map<string, StatementSync>();
@@ -111,6 +129,7 @@ export class SqliteStorage implements Storage {
       JSON.stringify(state.scenario),
       stateText(state),
     );
+    this.stmt('INSERT OR REPLACE INTO origins (code, state) VALUES (?, ?)').run(game.code, stateText(state));
   }
 
   updateGame(code: string, status: string, session: SessionSnapshot, state?: GameState): void {
@@ -172,23 +191,82 @@ export class SqliteStorage implements Storage {
   }
 
   addOrder(o: OrderRecord): void {
-    this.stmt('INSERT INTO orders (code, round, nation, orders, by_name, at) VALUES (?, ?, ?, ?, ?, ?)').run(
+    this.stmt(
+      'INSERT INTO orders (code, round, nation, orders, by_name, at, rewound) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ).run(
       o.code,
       o.round,
       o.nation,
       o.orders === null ? null : JSON.stringify(o.orders),
       o.by,
       o.at,
+      o.rewound ? 1 : 0,
     );
   }
 
   orders(code: string, round?: number): OrderRecord[] {
     const rows = (
       round === undefined
-        ? this.stmt('SELECT * FROM orders WHERE code = ? ORDER BY id').all(code)
-        : this.stmt('SELECT * FROM orders WHERE code = ? AND round = ? ORDER BY id').all(code, round)
+        ? this.stmt('SELECT * FROM orders WHERE code = ? AND rewound = 0 ORDER BY id').all(code)
+        : this.stmt('SELECT * FROM orders WHERE code = ? AND round = ? AND rewound = 0 ORDER BY id').all(
+            code,
+            round,
+          )
     ) as Row[];
     return rows.map(orderFromRow);
+  }
+
+  orderLog(code: string): OrderRecord[] {
+    return (this.stmt('SELECT * FROM orders WHERE code = ? ORDER BY id').all(code) as Row[]).map(
+      orderFromRow,
+    );
+  }
+
+  /** A stored state (text without its scenario) with the game's scenario put back. */
+  private withScenario(code: string, text: unknown): GameState | undefined {
+    if (typeof text !== 'string') return undefined;
+    const row = this.stmt('SELECT scenario FROM games WHERE code = ?').get(code) as Row | undefined;
+    if (!row) return undefined;
+    const state = JSON.parse(text) as GameState;
+    state.scenario = JSON.parse(String(row.scenario)) as Scenario;
+    return state;
+  }
+
+  origin(code: string): GameState | undefined {
+    const row = this.stmt('SELECT state FROM origins WHERE code = ?').get(code) as Row | undefined;
+    return this.withScenario(code, row?.state);
+  }
+
+  stateAfter(code: string, round: number): GameState | undefined {
+    const row = this.stmt('SELECT state FROM rounds WHERE code = ? AND round = ?').get(code, round) as
+      | Row
+      | undefined;
+    return this.withScenario(code, row?.state);
+  }
+
+  rewind(
+    code: string,
+    rewind: RewindRecord,
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void {
+    this.transaction(() => {
+      this.stmt('UPDATE orders SET rewound = 1 WHERE code = ? AND round >= ? AND rewound = 0').run(
+        code,
+        rewind.round,
+      );
+      this.stmt('DELETE FROM rounds WHERE code = ? AND round >= ?').run(code, rewind.round);
+      this.stmt('DELETE FROM injects WHERE code = ? AND round >= ?').run(code, rewind.round);
+      this.stmt('INSERT INTO rewinds (code, log) VALUES (?, ?)').run(code, JSON.stringify(rewind));
+      this.saveGame(code, status, session, stateText(state));
+    });
+  }
+
+  rewinds(code: string): RewindRecord[] {
+    return (this.stmt('SELECT log FROM rewinds WHERE code = ? ORDER BY id').all(code) as Row[]).map((r) =>
+      JSON.parse(String(r.log)),
+    );
   }
 
   addRound(
@@ -224,21 +302,27 @@ export class SqliteStorage implements Storage {
     state: GameState,
     session: SessionSnapshot,
     status: string,
+    card: InjectRecord['card'] = null,
   ): void {
     this.transaction(() => {
-      this.stmt('INSERT INTO injects (code, round, events) VALUES (?, ?, ?)').run(
+      this.stmt('INSERT INTO injects (code, round, events, card) VALUES (?, ?, ?, ?)').run(
         code,
         round,
         JSON.stringify(events),
+        card === null || card === undefined ? null : JSON.stringify(card),
       );
       this.saveGame(code, status, session, stateText(state));
     });
   }
 
   injects(code: string): InjectRecord[] {
-    return (this.stmt('SELECT round, events FROM injects WHERE code = ? ORDER BY id').all(code) as Row[]).map(
-      (r) => ({ round: Number(r.round), events: JSON.parse(String(r.events)) }),
-    );
+    return (
+      this.stmt('SELECT round, events, card FROM injects WHERE code = ? ORDER BY id').all(code) as Row[]
+    ).map((r) => ({
+      round: Number(r.round),
+      events: JSON.parse(String(r.events)),
+      card: r.card === null || r.card === undefined ? null : JSON.parse(String(r.card)),
+    }));
   }
 
   addChat(code: string, line: ChatLine): void {
@@ -302,18 +386,33 @@ export class SqliteStorage implements Storage {
         );
       for (const line of dump.chat) this.addChat(g.code, line);
       for (const i of dump.injects)
-        this.stmt('INSERT INTO injects (code, round, events) VALUES (?, ?, ?)').run(
+        this.stmt('INSERT INTO injects (code, round, events, card) VALUES (?, ?, ?, ?)').run(
           g.code,
           i.round,
           i.events,
+          i.card ?? null,
         );
+      if (dump.origin !== undefined)
+        this.stmt('INSERT OR REPLACE INTO origins (code, state) VALUES (?, ?)').run(g.code, dump.origin);
+      for (const log of dump.rewinds ?? [])
+        this.stmt('INSERT INTO rewinds (code, log) VALUES (?, ?)').run(g.code, log);
     });
   }
 
   /** Removes a game and everything of it (used by the in-memory copy of PostgresStorage). */
   deleteGame(code: string): void {
     this.transaction(() => {
-      for (const table of ['injects', 'chat', 'orders', 'rounds', 'members', 'game_sessions', 'games'])
+      for (const table of [
+        'injects',
+        'chat',
+        'orders',
+        'rounds',
+        'members',
+        'game_sessions',
+        'origins',
+        'rewinds',
+        'games',
+      ])
         this.stmt(`DELETE FROM ${table} WHERE code = ?`).run(code);
     });
   }
@@ -332,6 +431,10 @@ export interface GameDump {
   orders: OrderRecord[];
   rounds: { round: number; events: string; state: string }[];
   chat: ChatLine[];
-  /** Injected cards, oldest first (events as stored JSON text). */
-  injects: { round: number; events: string }[];
+  /** Injected cards, oldest first (events and card as stored JSON text). */
+  injects: { round: number; events: string; card?: string | null }[];
+  /** The state the game started from (stored text), if stored. */
+  origin?: string;
+  /** The rewinds' logs (stored JSON text), oldest first. */
+  rewinds?: string[];
 }

@@ -38,8 +38,20 @@ export interface SessionSnapshot {
   locked: boolean;
   /** Names (nameKey) of members the facilitator removed: nobody may join under them again. */
   barredNames: string[];
+  /** The round in which the facilitator ended the game early (EndGame), if it was so ended. */
+  concludedRound?: number;
+  /** The facilitator's schedule of injects: cards (or headlines) that arrive at a round's start. */
+  schedule?: ScheduledInject[];
   /** Each team's shared draft of the round being played (kept so a restart does not lose it). */
   drafts: { round: number; nation: string; orders: OrdersInput; by: string }[];
+}
+
+/** A card the facilitator scheduled for a round: a deck card's id or a written card. */
+export interface ScheduledInject {
+  round: number;
+  card: string | Record<string, unknown>;
+  /** Set once the card has been injected. */
+  done?: boolean;
 }
 
 export interface GameRecord {
@@ -68,6 +80,8 @@ export interface OrderRecord {
   orders: OrdersInput | null;
   by: string;
   at: number;
+  /** The facilitator rewound the game to before this order's round: kept in the log, not played. */
+  rewound?: boolean;
 }
 
 export interface RoundRecord {
@@ -76,7 +90,21 @@ export interface RoundRecord {
 }
 
 /** An event card the facilitator injected during a round (its round is the one being played). */
-export type InjectRecord = RoundRecord;
+export interface InjectRecord extends RoundRecord {
+  /** The card as the facilitator gave it: a deck card's id, or a written card (null in old games). */
+  card?: string | Record<string, unknown> | null;
+}
+
+/** A rewind: the game went back to the start of `round`; what was discarded stays in the log. */
+export interface RewindRecord {
+  round: number;
+  /** The round being played when the facilitator rewound. */
+  from: number;
+  at: number;
+  /** The discarded rounds' events and the discarded injects. */
+  rounds: RoundRecord[];
+  injects: InjectRecord[];
+}
 
 export interface Storage {
   createGame(game: GameRecord, state: GameState): void;
@@ -109,9 +137,29 @@ export interface Storage {
     state: GameState,
     session: SessionSnapshot,
     status: string,
+    card?: InjectRecord['card'],
   ): void;
-  /** The injected cards' events, oldest first. */
+  /** The injected cards' events (and the cards), oldest first. */
   injects(code: string): InjectRecord[];
+  /** The engine state the game started from (before round 1), if stored (games since issue 19). */
+  origin(code: string): GameState | undefined;
+  /** The engine state after a resolved round (the start of the next one). */
+  stateAfter(code: string, round: number): GameState | undefined;
+  /**
+   * Takes the game back to the start of `round` with `state`, in one transaction: the rounds from
+   * `round` on and their injects move to the rewind log, their orders are marked rewound.
+   */
+  rewind(
+    code: string,
+    rewind: RewindRecord,
+    state: GameState,
+    session: SessionSnapshot,
+    status: string,
+  ): void;
+  /** The rewinds, oldest first. */
+  rewinds(code: string): RewindRecord[];
+  /** Every order, the rewound ones included (flagged), oldest first. */
+  orderLog(code: string): OrderRecord[];
   /** Stores a chat line (its id is numbered per game by the caller). */
   addChat(code: string, line: ChatLine): void;
   chat(code: string): ChatLine[];

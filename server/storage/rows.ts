@@ -39,5 +39,6 @@ export function orderFromRow(row: Row): OrderRecord {
     orders: row.orders === null ? null : JSON.parse(String(row.orders)),
     by: String(row.by_name),
     at: Number(row.at),
+    ...(Number(row.rewound ?? 0) ? { rewound: true } : {}),
   };
 }

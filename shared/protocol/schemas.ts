@@ -58,6 +58,9 @@ export const TimersSchema = z
   .strict();
 export type Timers = z.infer<typeof TimersSchema>;
 
+/** The largest scenario file the server takes from a client (the largest built one is about 0.2 MiB). */
+export const MAX_SCENARIO_BYTES = 2 * 1024 * 1024;
+
 /** Options of a new game, given by its creator (who becomes its facilitator). */
 export const CreateOptionsSchema = z
   .object({
