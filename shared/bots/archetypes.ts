@@ -93,12 +93,50 @@ function openChampion(input: BotInput): Plan {
   };
 }
 
+/** Whether I am among the two most capable nations (closed models pay only near the frontier). */
+function nearFrontier(view: GameView, me: NationId): boolean {
+  return byCapability(view, Object.keys(view.nations)).indexOf(me) < 2;
+}
+
+/** Whether I hold a chokepoint: at least 10% of the nations' capacity in some layer of the stack. */
+function holdsChokepoint(view: GameView, me: NationId): boolean {
+  const layers = ['design', 'fabrication', 'lithography', 'memory'] as const;
+  return layers.some((l) => {
+    const total = Object.values(view.nations).reduce((s, n) => s + n.stack[l], 0);
+    return total > 0 && view.nations[me]!.stack[l] / total >= 0.1;
+  });
+}
+
+/** The nation my home market trusts least (its starting disposition), strongest first on ties. */
+function leastLiked(input: BotInput): NationId {
+  const { view, me, scenario } = input;
+  const home = scenario.nations.find((n) => n.id === me)?.members[0];
+  const market = scenario.markets.find((m) => m.id === home);
+  const like = (id: NationId) => market?.disposition[id] ?? 0;
+  return [...byCapability(view, others(view, me))].sort((a, b) => like(a) - like(b))[0]!;
+}
+
 function hawk(input: BotInput): Plan {
   const { view, me, scenario } = input;
   const mine = view.nations[me]!;
-  const rival = hostileTo(view, me)[0] ?? byCapability(view, others(view, me))[0]!;
+  const rival = hostileTo(view, me)[0] ?? leastLiked(input);
   const gap = mine.capability - view.nations[rival]!.capability;
-  const embargo = gap < 5;
+  const frontier = nearFrontier(view, me);
+  // A leader embargoes a rival within reach; a middle power caps it (cheaper in trust).
+  const embargo = frontier && gap < 5;
+  // A control bites only from a chokepoint; without one, the hawk protects its home instead.
+  const controls = holdsChokepoint(view, me)
+    ? [
+        {
+          target: rival,
+          chips: embargo ? ('embargo' as const) : ('licensed' as const),
+          models: frontier ? ('licensed' as const) : ('open' as const),
+        },
+      ]
+    : [];
+  // A tariff costs growth: only worth it when the rival holds a fifth of the home market.
+  const home = scenario.nations.find((n) => n.id === me)?.members[0] ?? '';
+  const tariff = (view.adoption[home]?.[rival] ?? 0) > 0.2 ? 0.1 : 0;
   const allies = byTrust(
     view,
     others(view, me).filter((id) => id !== rival),
@@ -106,19 +144,22 @@ function hawk(input: BotInput): Plan {
   return {
     shares: { compute: 0.3, training: 0.28, chips: 0.22, talent: 0.1, safety: 0.1 },
     orders: {
-      release: 'closed',
-      visa: 'restrictive',
+      release: nearFrontier(view, me) ? 'closed' : 'open',
+      // Closing the door to talent is a leader's luxury: a middle power needs researchers.
+      visa: nearFrontier(view, me) ? 'restrictive' : 'open',
+      // Self-reliance in models too: a fine-tune of open weights for its own languages.
+      programmeBase: openModels(view).find((id) => id !== me) ?? null,
       regulation: 'balanced',
-      exportControls: [
-        { target: rival, chips: embargo ? 'embargo' : 'licensed', models: 'licensed' },
-        ...liftOthers(view, me, [rival]),
-      ],
-      tariffs: [{ target: rival, rate: 0.1 }],
+      exportControls: [...controls, ...liftOthers(view, me, controls.length > 0 ? [rival] : [])],
+      tariffs: [{ target: rival, rate: tariff }],
       treaties: { propose: proposals(view, me, 'ChipSupplyGuarantee', allies) },
     },
-    explanation: embargo
-      ? `Export-control hawk: embargoed chips to ${nameOf(scenario, rival)} because its capability (${view.nations[rival]!.capability.toFixed(0)}) is within reach of ours (${mine.capability.toFixed(0)}).`
-      : `Export-control hawk: kept chip licences on ${nameOf(scenario, rival)}, which trails by ${gap.toFixed(0)} points, and built its own chip stack.`,
+    explanation:
+      controls.length === 0
+        ? `Export-control hawk: holds no chokepoint to control ${nameOf(scenario, rival)} with, so it protected its home market with a tariff and built its own chip stack.`
+        : embargo
+          ? `Export-control hawk: embargoed chips to ${nameOf(scenario, rival)} because its capability (${view.nations[rival]!.capability.toFixed(0)}) is within reach of ours (${mine.capability.toFixed(0)}).`
+          : `Export-control hawk: kept chip licences on ${nameOf(scenario, rival)}, which trails by ${gap.toFixed(0)} points, and built its own chip stack.`,
   };
 }
 
@@ -144,19 +185,26 @@ function trustBuilder(input: BotInput): Plan {
 function computeMaximiser(input: BotInput): Plan {
   const { view, me, scenario } = input;
   const enemies = hostileTo(view, me);
-  const partner = byCapability(
-    view,
-    others(view, me).filter((id) => !enemies.includes(id)),
-  )[0];
+  const friends = others(view, me).filter((id) => !enemies.includes(id));
+  const mine = view.nations[me]!.compute;
+  // A leader shares with the next strongest; a middle power with a peer of its size, since renting a
+  // superpower's compute is a dependency its sovereignty pays for.
+  const partner = nearFrontier(view, me)
+    ? byCapability(view, friends)[0]
+    : [...friends].sort(
+        (a, b) =>
+          Math.abs(Math.log((view.nations[a]!.compute + 1) / (mine + 1))) -
+            Math.abs(Math.log((view.nations[b]!.compute + 1) / (mine + 1))) || a.localeCompare(b),
+      )[0];
   return {
     shares: { compute: 0.4, training: 0.32, chips: 0.1, talent: 0.08, safety: 0.1 },
     orders: {
-      release: 'closed',
+      release: nearFrontier(view, me) ? 'closed' : 'open',
       visa: 'open',
       regulation: 'balanced',
       treaties: { propose: partner ? proposals(view, me, 'ComputeSharing', [partner]) : [] },
     },
-    explanation: `Compute maximiser: put three quarters of its budget into data centres and closed frontier training${partner ? `, and offered compute sharing to ${nameOf(scenario, partner)}` : ''}.`,
+    explanation: `Compute maximiser: put three quarters of its budget into data centres and frontier training${partner ? `, and offered compute sharing to ${nameOf(scenario, partner)}` : ''}.`,
   };
 }
 
@@ -236,6 +284,12 @@ export function decideBot(input: BotInput): BotDecision {
       explanation += ' Its reach abroad was shrinking, so it opened its weights.';
     }
     if (mine.trust < 45) shares = { ...shares, safety: (shares.safety ?? 0) + 0.08 };
+    // A sovereign model costs little (a fine-tune of open weights): a hard bot always runs one.
+    const base = openModels(view).find((id) => id !== me) ?? null;
+    if (orders.programmeBase === undefined && mine.policies.programmeBase === null && base) {
+      orders.programmeBase = base;
+      explanation += ` It fine-tuned ${nameOf(input.scenario, base)}'s open model for its own languages.`;
+    }
   }
   return { orders: { ...orders, budget: split(spend, shares) }, explanation };
 }

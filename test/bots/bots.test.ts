@@ -254,17 +254,20 @@ describe('each archetype does what its name says (default scenario, first round)
     ],
     [
       'hawk',
-      'controls and tariffs its strongest rival',
+      'controls its rival from a chokepoint it holds, and builds its own chip stack',
       (me, difficulty) => {
         const { orders } = decide(start, me, { archetype: 'hawk', difficulty });
-        const rival = nations
-          .filter((id) => id !== me)
-          .sort(
-            (a, b) => start.nations[b]!.capability - start.nations[a]!.capability || a.localeCompare(b),
-          )[0]!;
-        const control = orders.exportControls?.find((c) => c.target === rival);
-        expect(['embargo', 'licensed']).toContain(control?.chips);
-        expect(orders.tariffs?.find((t) => t.target === rival)?.rate ?? 0).toBeGreaterThan(0);
+        // Issue 14: a control bites only from a chokepoint (10% of a layer among the nations).
+        const layers = ['design', 'fabrication', 'lithography', 'memory'] as const;
+        const chokepoint = layers.some((l) => {
+          const total = nations.reduce((s, id) => s + start.nations[id]!.stack[l], 0);
+          return start.nations[me]!.stack[l] / total >= 0.1;
+        });
+        const controlled = (orders.exportControls ?? []).filter(
+          (c) => c.chips === 'embargo' || c.chips === 'licensed',
+        );
+        expect(controlled.length, me).toBe(chokepoint ? 1 : 0);
+        expect(share(orders, 'chips')).toBeGreaterThanOrEqual(0.2);
       },
     ],
     [
@@ -281,10 +284,11 @@ describe('each archetype does what its name says (default scenario, first round)
     ],
     [
       'computeMaximiser',
-      'spends the largest compute share and keeps models closed',
+      'spends the largest compute share, and keeps models closed near the frontier',
       (me, difficulty) => {
         const mine = decide(start, me, { archetype: 'computeMaximiser', difficulty }).orders;
-        expect(mine.release).toBe('closed');
+        // The two most capable nations at the start are the US and China.
+        if (me === 'US' || me === 'CN') expect(mine.release).toBe('closed');
         for (const other of ARCHETYPES.filter((a) => a !== 'computeMaximiser')) {
           const theirs = decide(start, me, { archetype: other, difficulty }).orders;
           expect(share(mine, 'compute'), other).toBeGreaterThan(share(theirs, 'compute'));
