@@ -9,11 +9,13 @@
  * an idle map costs no CPU.
  */
 import * as Phaser from 'phaser';
-import { clickPoint, groupAnchor, hitTest, type MapGeometry } from './geometry.ts';
-import { barrier, bezier, partOf, strokeDashed, strokeRun } from './linkDrawing.ts';
+import { clickPoint, hitTest, type MapGeometry } from './geometry.ts';
+import { drawLinks } from './linkDrawing.ts';
+import { MapCamera, type Viewport } from './MapCamera.ts';
 import { type CapitalLabel, type CountryLabel, MapLabels } from './MapLabels.ts';
 import type { CountryStyle, MapLink } from './mapModes.ts';
-import { BACKGROUND, BORDER, HIGHLIGHT, NO_DATA, toCss } from './palette.ts';
+import { paintCountries } from './paintCountries.ts';
+import { BACKGROUND, BORDER, HIGHLIGHT, toCss } from './palette.ts';
 import { type MarketPulse, ResolutionPulse } from './ResolutionPulse.ts';
 
 /** Texture pixels per world pixel of the baked map (sharper when zooming in). */
@@ -24,8 +26,6 @@ const MARKER_RADIUS = 3.5;
 const MARKER_HIT = 6;
 /** Pointer travel (screen pixels) under which a press is a click, not a drag. */
 const DRAG_THRESHOLD = 5;
-/** Maximum zoom, relative to the zoom that fits the whole map. */
-const MAX_ZOOM_FACTOR = 8;
 /** Frames without change before the loop sleeps; how long new links take to draw in (ms). */
 const IDLE_FRAMES = 3;
 const LINK_DRAW_MS = 1200;
@@ -64,10 +64,8 @@ export class WorldMapScene extends Phaser.Scene {
   private linkLayer: Phaser.GameObjects.Graphics | null = null;
   private hoverLayer: Phaser.GameObjects.Graphics | null = null;
   private hovered: string | null = null;
-  /** Camera state: the world point at the centre of the view, and the zoom. */
-  private cx: number;
-  private cy: number;
-  private zoom = 1;
+  /** Where the camera looks (Phaser-free and tested: MapCamera.ts); copied onto Phaser's camera. */
+  private readonly cam: MapCamera;
   private press: { x: number; y: number; cx: number; cy: number; dragging: boolean } | null = null;
   private labels: MapLabels | null = null;
   private pulse: ResolutionPulse | null = null;
@@ -83,8 +81,7 @@ export class WorldMapScene extends Phaser.Scene {
     super({ key: 'WorldMap' });
     this.geometry = geometry;
     this.callbacks = callbacks;
-    this.cx = geometry.width / 2;
-    this.cy = geometry.height / 2;
+    this.cam = new MapCamera(geometry.width, geometry.height);
   }
 
   create(): void {
@@ -100,12 +97,12 @@ export class WorldMapScene extends Phaser.Scene {
     this.input.on('pointerup', (p: Phaser.Input.Pointer) => this.onUp(p));
     this.input.on('gameout', () => this.setHover(null, 0, 0));
     this.input.on('wheel', (p: Phaser.Input.Pointer, _o: unknown, _dx: number, dy: number) => {
-      this.zoomAt(p.x, p.y, Math.exp(-dy * 0.0015));
+      this.zoomBy(Math.exp(-dy * 0.0015), p.x, p.y);
     });
     this.scale.on('resize', () => this.fitCamera());
     this.ready = true;
     this.wake();
-    this.zoom = this.minZoom();
+    this.cam.reset(this.viewport());
     this.applyCamera();
     if (this.content) this.setContent(this.content);
   }
@@ -149,7 +146,7 @@ export class WorldMapScene extends Phaser.Scene {
     const time = performance.now();
     let moving = false;
     if (this.pulsing && this.pulse) {
-      this.pulsing = this.pulse.draw(time, this.zoom);
+      this.pulsing = this.pulse.draw(time, this.cam.zoom);
       moving = true;
     }
     if (this.content?.links.length && time - this.linksFrom < LINK_DRAW_MS + 50) {
@@ -182,8 +179,7 @@ export class WorldMapScene extends Phaser.Scene {
 
   /** Pans the view by screen pixels (arrow keys). */
   panBy(dx: number, dy: number): void {
-    this.cx += dx / this.zoom;
-    this.cy += dy / this.zoom;
+    this.cam.pan(this.viewport(), dx, dy);
     this.applyCamera();
   }
 
@@ -192,28 +188,31 @@ export class WorldMapScene extends Phaser.Scene {
     return this.drawn;
   }
 
+  /** The canvas rectangle Phaser's camera draws into. */
+  private viewport(): Viewport {
+    const c = this.cameras.main;
+    return {
+      x: c.x,
+      y: c.y,
+      width: c.width || this.scale.width || 1,
+      height: c.height || this.scale.height || 1,
+    };
+  }
+
   /** Screen (canvas) position of a world point. */
   worldToScreen(x: number, y: number): { x: number; y: number } {
-    const cam = this.cameras.main;
-    return {
-      x: cam.x + cam.width / 2 + (x - this.cx) * this.zoom,
-      y: cam.y + cam.height / 2 + (y - this.cy) * this.zoom,
-    };
+    return this.cam.worldToScreen(this.viewport(), x, y);
   }
 
   /** World position of a screen (canvas) point. */
   screenToWorld(x: number, y: number): { x: number; y: number } {
-    const cam = this.cameras.main;
-    return {
-      x: this.cx + (x - cam.x - cam.width / 2) / this.zoom,
-      y: this.cy + (y - cam.y - cam.height / 2) / this.zoom,
-    };
+    return this.cam.screenToWorld(this.viewport(), x, y);
   }
 
   /** Canvas position where a click lands on this country, or null if unknown or off-screen. */
   countryCanvasPosition(numeric: string): { x: number; y: number } | null {
     if (!this.ready) return null;
-    const p = clickPoint(this.geometry, numeric, MARKER_HIT / this.zoom, this.accept, 2 / this.zoom);
+    const p = clickPoint(this.geometry, numeric, MARKER_HIT / this.cam.zoom, this.accept, 2 / this.cam.zoom);
     if (!p) return null;
     const s = this.worldToScreen(p[0], p[1]);
     const cam = this.cameras.main;
@@ -223,68 +222,32 @@ export class WorldMapScene extends Phaser.Scene {
 
   /** Zooms by a factor around a screen point (the centre when omitted). */
   zoomBy(factor: number, sx?: number, sy?: number): void {
-    const cam = this.cameras.main;
-    this.zoomAt(sx ?? cam.x + cam.width / 2, sy ?? cam.y + cam.height / 2, factor);
+    const v = this.viewport();
+    if (this.cam.zoomAt(v, sx ?? v.x + v.width / 2, sy ?? v.y + v.height / 2, factor)) this.applyCamera();
   }
 
   /** Shows the whole map. */
   resetView(): void {
-    this.cx = this.geometry.width / 2;
-    this.cy = this.geometry.height / 2;
-    this.zoom = this.minZoom();
+    this.cam.reset(this.viewport());
     this.applyCamera();
   }
 
-  /** Re-fits after the canvas changed size. */
+  /** Re-fits after the canvas changed size (a whole-world view keeps showing it; a zoomed one stays). */
   fitCamera(): void {
     if (!this.ready) return;
-    // A view showing the whole map keeps showing it (a rotation, a smaller window); a zoomed view stays zoomed.
-    this.zoom = this.fitted ? this.minZoom() : Math.max(this.zoom, this.minZoom());
+    this.cam.refit(this.viewport());
     this.applyCamera();
-  }
-
-  /** Whether the view shows the whole map (the zoom that fits it). */
-  private get fitted(): boolean {
-    return Math.abs(this.zoom - this.fitZoom) < 1e-6;
   }
 
   private readonly accept = (numeric: string): boolean => this.content?.markets.has(numeric) ?? false;
 
-  private minZoom(): number {
-    const cam = this.cameras.main;
-    const w = cam.width || this.scale.width || 1;
-    const h = cam.height || this.scale.height || 1;
-    return Math.min(w / this.geometry.width, h / this.geometry.height);
-  }
-
-  /** The fitting zoom when the camera was last applied. */
-  private fitZoom = 0;
-
-  private zoomAt(sx: number, sy: number, factor: number): void {
-    const before = this.screenToWorld(sx, sy);
-    const min = this.minZoom();
-    const zoom = Math.min(min * MAX_ZOOM_FACTOR, Math.max(min, this.zoom * factor));
-    if (zoom === this.zoom) return;
-    this.zoom = zoom;
-    const cam = this.cameras.main;
-    this.cx = before.x - (sx - cam.x - cam.width / 2) / zoom;
-    this.cy = before.y - (sy - cam.y - cam.height / 2) / zoom;
-    this.applyCamera();
-  }
-
-  /** Clamps the view to the map and moves the Phaser camera; redraws zoom-dependent overlays. */
+  /** Copies the camera model onto Phaser's camera; redraws the zoom-dependent overlays. */
   private applyCamera(): void {
     const cam = this.cameras.main;
-    const halfW = cam.width / 2 / this.zoom;
-    const halfH = cam.height / 2 / this.zoom;
-    const { width, height } = this.geometry;
-    this.cx = halfW * 2 >= width ? width / 2 : Math.min(width - halfW, Math.max(halfW, this.cx));
-    this.cy = halfH * 2 >= height ? height / 2 : Math.min(height - halfH, Math.max(halfH, this.cy));
-    cam.setZoom(this.zoom);
-    this.fitZoom = this.minZoom();
-    cam.setScroll(this.cx - cam.width / 2, this.cy - cam.height / 2);
+    cam.setZoom(this.cam.zoom);
+    cam.setScroll(this.cam.cx - cam.width / 2, this.cam.cy - cam.height / 2);
     this.drawOverlays();
-    this.labels?.layout(this.zoom, cam.width);
+    this.labels?.layout(this.cam.zoom, cam.width);
     this.wake();
   }
 
@@ -327,45 +290,7 @@ export class WorldMapScene extends Phaser.Scene {
       : null;
     if (!texture) texture = this.textures.createCanvas(BAKE_KEY, W, H);
     if (!texture) return;
-    const ctx = texture.getContext();
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, W, H);
-    ctx.setTransform(BAKE_SCALE, 0, 0, BAKE_SCALE, 0, 0);
-    ctx.lineJoin = 'round';
-    let drawn = 0;
-    const outlined: { rings: number[][]; color: number }[] = [];
-    for (const c of this.geometry.countries) {
-      if (c.marker) continue;
-      const style = styles.get(c.numeric);
-      ctx.beginPath();
-      for (const ring of c.polygons) {
-        ctx.moveTo(ring[0] as number, ring[1] as number);
-        for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i] as number, ring[i + 1] as number);
-        ctx.closePath();
-      }
-      ctx.globalAlpha = style?.alpha ?? 1;
-      ctx.fillStyle = toCss(style?.fill ?? NO_DATA);
-      ctx.fill('evenodd');
-      ctx.globalAlpha = 1;
-      ctx.lineWidth = 0.35;
-      ctx.strokeStyle = toCss(BORDER);
-      ctx.stroke();
-      if (style?.outline !== undefined) outlined.push({ rings: c.polygons, color: style.outline });
-      drawn++;
-    }
-    // Nation outlines last, so neighbours do not cover them.
-    ctx.lineWidth = 0.9;
-    for (const o of outlined) {
-      ctx.beginPath();
-      for (const ring of o.rings) {
-        ctx.moveTo(ring[0] as number, ring[1] as number);
-        for (let i = 2; i < ring.length; i += 2) ctx.lineTo(ring[i] as number, ring[i + 1] as number);
-        ctx.closePath();
-      }
-      ctx.strokeStyle = toCss(o.color);
-      ctx.stroke();
-    }
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const drawn = paintCountries(texture.getContext(), this.geometry, styles, BAKE_SCALE, W, H);
     texture.refresh();
     if (!this.image) {
       this.image = this.add
@@ -390,74 +315,29 @@ export class WorldMapScene extends Phaser.Scene {
     const g = this.markerLayer;
     if (!g) return;
     g.clear();
-    const r = MARKER_RADIUS / this.zoom;
+    const r = MARKER_RADIUS / this.cam.zoom;
     for (const c of this.geometry.countries) {
       if (!c.marker) continue;
       const style = styles.get(c.numeric);
       if (!style) continue;
       g.fillStyle(style.fill, style.alpha);
       g.fillCircle(c.centroid[0], c.centroid[1], r);
-      g.lineStyle(1 / this.zoom, style.outline ?? BORDER, 1);
+      g.lineStyle(1 / this.cam.zoom, style.outline ?? BORDER, 1);
       g.strokeCircle(c.centroid[0], c.centroid[1], r);
     }
   }
 
   private drawLinks(content: SceneContent): void {
-    const g = this.linkLayer;
-    if (!g) return;
-    g.clear();
-    const anchors = new Map<string, [number, number]>();
-    for (const [id, members] of content.nationMembers) {
-      const a = groupAnchor(this.geometry, members);
-      if (a) anchors.set(id, a);
-    }
-    const px = 1 / this.zoom;
-    const drawn = Math.min(1, (performance.now() - this.linksFrom) / LINK_DRAW_MS);
-    for (const link of content.links) {
-      const a = anchors.get(link.from);
-      const b = anchors.get(link.to);
-      if (!a || !b) continue;
-      const dx = b[0] - a[0];
-      const dy = b[1] - a[1];
-      const len = Math.hypot(dx, dy);
-      if (len < 1) continue;
-      // Bend to the left of the direction, so A→B and B→A do not overlap.
-      const ctrl: [number, number] = [(a[0] + b[0]) / 2 + dy * 0.2, (a[1] + b[1]) / 2 - dx * 0.2];
-      const points = partOf(bezier(a, ctrl, b, 32), drawn);
-      // Controls and sanctions end in a wall at the target; aid ends in an arrow at its region.
-      const wall = link.style === 'embargo' || link.style === 'licensed' || link.style === 'sanction';
-      const directed = wall || link.style === 'aid';
-      const width = (link.style === 'embargo' ? 3 : 2) * px;
-      // Dark halo for contrast, then the line (dashed for licences).
-      g.lineStyle(width + 2 * px, BACKGROUND, 0.7);
-      strokeRun(g, points);
-      g.lineStyle(width, link.color, 1);
-      if (link.style === 'licensed' || link.style === 'aid') strokeDashed(g, points, 8 * px, 5 * px);
-      else strokeRun(g, points);
-      if (directed && drawn >= 1) {
-        // An export control is a wall across the flow, near the target: thick for an embargo.
-        const at = points[points.length - 6] as [number, number];
-        const next = points[points.length - 5] as [number, number];
-        g.lineStyle((link.style === 'embargo' ? 5 : 3) * px, link.color, 1);
-        if (wall) barrier(g, at, next, (link.style === 'embargo' ? 11 : 8) * px);
-        const tip = points[points.length - 1] as [number, number];
-        const prev = points[points.length - 3] as [number, number];
-        const ang = Math.atan2(tip[1] - prev[1], tip[0] - prev[0]);
-        const size = 10 * px;
-        g.fillStyle(link.color, 1);
-        g.fillTriangle(
-          tip[0],
-          tip[1],
-          tip[0] - size * Math.cos(ang - 0.45),
-          tip[1] - size * Math.sin(ang - 0.45),
-          tip[0] - size * Math.cos(ang + 0.45),
-          tip[1] - size * Math.sin(ang + 0.45),
-        );
-      }
-      g.fillStyle(link.color, 1);
-      g.fillCircle(a[0], a[1], 3 * px);
-      if (!directed) g.fillCircle(b[0], b[1], 3 * px);
-    }
+    if (!this.linkLayer) return;
+    const progress = Math.min(1, (performance.now() - this.linksFrom) / LINK_DRAW_MS);
+    drawLinks(
+      this.linkLayer,
+      this.geometry,
+      content.links,
+      content.nationMembers,
+      1 / this.cam.zoom,
+      progress,
+    );
   }
 
   private drawHover(): void {
@@ -467,7 +347,7 @@ export class WorldMapScene extends Phaser.Scene {
     if (!this.hovered) return;
     const c = this.geometry.byNumeric.get(this.hovered);
     if (!c) return;
-    const px = 1 / this.zoom;
+    const px = 1 / this.cam.zoom;
     if (c.marker) {
       g.lineStyle(2 * px, HIGHLIGHT, 1);
       g.strokeCircle(c.centroid[0], c.centroid[1], (MARKER_RADIUS + 2) * px);
@@ -488,7 +368,7 @@ export class WorldMapScene extends Phaser.Scene {
   /** The market under a canvas point, or null. */
   pick(sx: number, sy: number): string | null {
     const w = this.screenToWorld(sx, sy);
-    return hitTest(this.geometry, w.x, w.y, MARKER_HIT / this.zoom, this.accept);
+    return hitTest(this.geometry, w.x, w.y, MARKER_HIT / this.cam.zoom, this.accept);
   }
 
   private setHover(numeric: string | null, clientX: number, clientY: number): void {
@@ -502,7 +382,7 @@ export class WorldMapScene extends Phaser.Scene {
   }
 
   private onDown(p: Phaser.Input.Pointer): void {
-    this.press = { x: p.x, y: p.y, cx: this.cx, cy: this.cy, dragging: false };
+    this.press = { x: p.x, y: p.y, cx: this.cam.cx, cy: this.cam.cy, dragging: false };
   }
 
   private onMove(p: Phaser.Input.Pointer): void {
@@ -510,8 +390,12 @@ export class WorldMapScene extends Phaser.Scene {
     if (press && p.isDown) {
       if (!press.dragging && Math.hypot(p.x - press.x, p.y - press.y) > DRAG_THRESHOLD) press.dragging = true;
       if (press.dragging) {
-        this.cx = press.cx - (p.x - press.x) / this.zoom;
-        this.cy = press.cy - (p.y - press.y) / this.zoom;
+        const zoom = this.cam.zoom;
+        this.cam.centreOn(
+          this.viewport(),
+          press.cx - (p.x - press.x) / zoom,
+          press.cy - (p.y - press.y) / zoom,
+        );
         this.applyCamera();
         this.setHover(null, 0, 0);
         return;
