@@ -14,6 +14,7 @@ import type { Topology } from 'topojson-specification';
 import topology from 'world-atlas/countries-50m.json';
 import type { Scenario } from '../../../shared/engine/index.ts';
 import { buildGeometry, type MapGeometry } from './geometry.ts';
+import { CAPITALS } from './mapChanges.ts';
 import {
   countryStyles,
   iso2ToNumeric,
@@ -23,7 +24,6 @@ import {
   numericToIso2,
 } from './mapModes.ts';
 import { BACKGROUND, OTHER_COLOR, providerColors, toCss } from './palette.ts';
-import { CAPITALS } from './mapChanges.ts';
 import type { MarketPulse } from './ResolutionPulse.ts';
 import { type SceneContent, WorldMapScene } from './WorldMapScene.ts';
 

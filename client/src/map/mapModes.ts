@@ -12,11 +12,11 @@ import {
 import {
   CONTROL_COLORS,
   mix,
-  SANCTION_COLOR,
   NEUTRAL,
   OTHER_COLOR,
   providerColors,
   ramp,
+  SANCTION_COLOR,
   TREATY_COLORS,
   VIRIDIS,
 } from './palette.ts';
