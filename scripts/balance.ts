@@ -129,6 +129,22 @@ function evaluate(
   return { score: score / games, winRate: wins / games };
 }
 
+/** Per nation, the mean over archetypes of the hard bot's score minus the normal one's, on the same games. */
+export function hardOverNormal(scenario: Scenario, games: number, seed: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const n of scenario.nations) {
+    let gain = 0;
+    for (const archetype of ARCHETYPES) {
+      const at = (difficulty: 'normal' | 'hard') =>
+        evaluate(scenario, n.id, games, seed, (seats) => ({ ...seats, [n.id]: { archetype, difficulty } }))
+          .score;
+      gain += (at('hard') - at('normal')) / ARCHETYPES.length;
+    }
+    out[n.id] = gain;
+  }
+  return out;
+}
+
 /** Random search of fixed plans at each nation against the hard bots' best archetype there. */
 export function searchPlans(scenario: Scenario, plans: number, games: number, seed: number): SearchResult[] {
   return scenario.nations.map((n, k) => {
@@ -157,6 +173,8 @@ export interface ScenarioBalance {
   good: string[];
   strategy: number;
   search: SearchResult[];
+  /** Per nation, the hard bot's mean score over the normal one's (mean over archetypes). */
+  hard: Record<string, number>;
   violations: string[];
 }
 
@@ -165,6 +183,7 @@ export function checkScenario(
   scenario: Scenario,
   records: GameRecord[],
   search: SearchResult[],
+  hard: Record<string, number> = {},
 ): ScenarioBalance {
   const ids = scenario.nations.map((n) => n.id);
   const bounds = NATION_BOUNDS[scenario.id] ?? { min: 0.05, max: 0.3 };
@@ -198,7 +217,10 @@ export function checkScenario(
       violations.push(
         `at ${s.nation} a fixed plan (${s.bestPlan.score.toFixed(1)}) beats the hard ${s.bestHard.archetype} (${s.bestHard.score.toFixed(1)})`,
       );
-  return { scenario, report, seats, lead, good, strategy, search, violations };
+  for (const [nation, gain] of Object.entries(hard))
+    if (gain <= 0)
+      violations.push(`at ${nation} the hard bot does not beat the normal one (${gain.toFixed(2)})`);
+  return { scenario, report, seats, lead, good, strategy, search, hard, violations };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -236,6 +258,14 @@ ${rows.join('\n')}
 - The lead changes hands ${lead.changes.toFixed(2)} times a game on average, counting the final ranking (at least 2).
 - Among the three archetypes that win most per seat (${b.good.join(', ')}), the choice of archetype
   explains ${pct(b.strategy)} of the score variance within a nation (at least 15%).
+
+### Hard bots against normal ones
+
+Per nation, the hard bot's mean score minus the normal bot's, same archetype, on the same ${searchGames}
+games, averaged over the five archetypes (it must be positive at every nation):
+${Object.entries(b.hard)
+  .map(([id, g]) => `${id} ${g >= 0 ? '+' : ''}${g.toFixed(1)}`)
+  .join(', ')}.
 
 ### Fixed plans against the hard bots
 
@@ -332,10 +362,12 @@ async function main() {
     };
     const played = await runGames(scenario, run, games, threads, progressBar(games));
     const search = plans > 0 ? searchPlans(scenario, plans, searchGames, seed) : [];
+    const hard = plans > 0 ? hardOverNormal(scenario, searchGames, seed) : {};
     const b = checkScenario(
       scenario,
       played.map((p) => p.baseline),
       search,
+      hard,
     );
     results.push(b);
     console.log(`${scenario.id}:`);
@@ -351,6 +383,12 @@ async function main() {
       `  leader at round ${b.lead.round} wins ${pct(b.lead.leaderWins)}; ${b.lead.changes.toFixed(2)} lead changes a game`,
     );
     console.log(`  strategy explains ${pct(b.strategy)} (${b.good.join(', ')})`);
+    if (Object.keys(b.hard).length > 0)
+      console.log(
+        `  hard over normal: ${Object.entries(b.hard)
+          .map(([id, g]) => `${id} ${g.toFixed(1)}`)
+          .join(', ')}`,
+      );
     for (const s of b.search)
       console.log(
         `  ${s.nation}: hard ${s.bestHard.archetype} ${s.bestHard.score.toFixed(1)}, best plan ${s.bestPlan.score.toFixed(1)}${s.beaten ? ' BEATEN' : ''}`,
