@@ -43,7 +43,7 @@ if (!parsed.success) {
 }
 const file = parsed.data;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const { frames, divergences } = rerunReplay(file, sha256);
+const { frames, divergences } = rerunReplay(file, { hash: sha256 });
 if (divergences.length > 0) {
   console.log(`${path}: game ${file.game.code} DIVERGES from its record`);
   for (const d of divergences) console.log(`  ${d}`);

@@ -58,11 +58,32 @@ export function firstDifference(a: unknown, b: unknown, path = ''): string | nul
   return `${path || '(top)'}: recorded ${show(a)}, replayed ${show(b)}`;
 }
 
+/** JSON with every number cut to `digits` significant digits (a comparison up to rounding). */
+const rounded = (v: unknown, digits: number) =>
+  JSON.stringify(v, (_k, x) =>
+    typeof x === 'number' && Number.isFinite(x) ? Number(x.toPrecision(digits)) : x,
+  );
+
+export interface RerunOptions {
+  /** Turns a stored state text into the hex digest the file records (state checks skipped without). */
+  hash?: (text: string) => string;
+  /**
+   * Compare numbers to this many significant digits instead of byte for byte. For a browser, whose
+   * Math functions may differ from Node's in the last bit: the byte-for-byte check is `npm run replay`.
+   */
+  digits?: number;
+  /** Go on after a divergence (a viewer shows the whole game); the default stops at the first. */
+  keepGoing?: boolean;
+}
+
 /**
- * Replays the file. Stops at the first round that diverges (later rounds would only repeat it).
- * `hash` turns a stored state text into the hex digest the file records.
+ * Replays the file. Stops at the first round that diverges (later rounds would only repeat it)
+ * unless `keepGoing`.
  */
-export function rerunReplay(file: ReplayFile, hash?: (text: string) => string): RerunResult {
+export function rerunReplay(file: ReplayFile, options: RerunOptions = {}): RerunResult {
+  const { hash, digits, keepGoing = false } = options;
+  const same = (a: unknown, b: unknown) =>
+    digits ? rounded(a, digits) === rounded(b, digits) : JSON.stringify(a) === JSON.stringify(b);
   const loaded = loadScenario(file.scenario);
   if (!loaded.ok)
     return {
@@ -88,7 +109,7 @@ export function rerunReplay(file: ReplayFile, hash?: (text: string) => string): 
         );
         return { frames, divergences };
       }
-      const d = firstDifference(inject.events, r.value.events);
+      const d = same(inject.events, r.value.events) ? null : firstDifference(inject.events, r.value.events);
       if (d) divergences.push(`round ${step.round}: inject ${i + 1}'s events differ at ${d}`);
       state = r.value.state;
     }
@@ -108,10 +129,8 @@ export function rerunReplay(file: ReplayFile, hash?: (text: string) => string): 
       events = r.events;
     }
     frames.push({ round: step.round, state, events });
-    const recorded = JSON.stringify(step.events);
-    const replayed = JSON.stringify(events);
-    if (recorded !== replayed) {
-      const at = step.events.findIndex((e, i) => JSON.stringify(e) !== JSON.stringify(events[i]));
+    if (!same(step.events, events)) {
+      const at = step.events.findIndex((e, i) => !same(e, events[i]));
       const index = at < 0 ? Math.min(step.events.length, events.length) : at;
       divergences.push(
         `round ${step.round}: event ${index + 1} of ${step.events.length} differs: recorded ${show(
@@ -121,9 +140,9 @@ export function rerunReplay(file: ReplayFile, hash?: (text: string) => string): 
     }
     if (hash && hash(storedStateText(state)) !== step.stateHash)
       divergences.push(`round ${step.round}: the state after the round differs from the recorded one`);
-    if (divergences.length > 0) break;
+    if (divergences.length > 0 && !keepGoing) break;
   }
-  if (divergences.length === 0) {
+  if (divergences.length === 0 && !same(file.history, state.history as HistoryEntry[])) {
     const d = firstDifference(file.history, state.history as HistoryEntry[]);
     if (d) divergences.push(`history: ${d}`);
   }

@@ -67,7 +67,7 @@ describe('replays', () => {
     expect(file.steps[0]!.injects).toHaveLength(1);
     expect(file.steps[1]!.injects[0]!.card).toMatchObject({ id: CARD.id });
     expect(file.steps[0]!.by).toMatchObject({ US: 'Ann', CN: 'Chen', EU: 'bot' });
-    expect(rerunReplay(file, sha256).divergences).toEqual([]);
+    expect(rerunReplay(file, { hash: sha256 }).divergences).toEqual([]);
 
     const good = verify(file, 'good.json');
     expect(good.out).toContain('reproduced byte for byte');

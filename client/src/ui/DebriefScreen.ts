@@ -242,6 +242,18 @@ export class DebriefScreen {
         ),
         ' · ',
         h(
+          'a',
+          { href: `/api/games/${room.code}/replay.json?download=1`, download: `${room.code}-replay.json` },
+          t('ui.debrief.replayFile'),
+        ),
+        ' · ',
+        h(
+          'a',
+          { href: `/?replay=${room.code}`, target: '_blank', 'data-testid': 'replay-link' },
+          t('ui.debrief.watchReplay'),
+        ),
+        ' · ',
+        h(
           'button',
           { type: 'button', class: 'secondary', onclick: () => void this.net.leave() },
           t('ui.debrief.home'),

@@ -67,7 +67,9 @@ export class HomeScreen {
       this.render();
     });
     void this.load();
-    if (this.linkCode) {
+    const replay = new URLSearchParams(location.search).get('replay');
+    if (replay !== null) void this.openReplay(replay || undefined);
+    else if (this.linkCode) {
       // Opened from the lobby's link: the code is in, the nations come up, the name is next.
       this.say(t('ui.home.codeFromLink', { code: this.linkCode }));
       void this.pick(this.linkCode, false);
@@ -370,6 +372,20 @@ export class HomeScreen {
         h('button', { id: 'create', onclick: create }, t('ui.home.create')),
       ),
       h('section', { class: 'card' }, h('h2', {}, t('ui.home.publicGames')), this.games),
+      h(
+        'section',
+        { class: 'card' },
+        h('h2', {}, t('ui.replay.title')),
+        h('button', { id: 'open-replay', onclick: () => void this.openReplay() }, t('ui.replay.watch')),
+      ),
     );
+  }
+
+  /** The replay viewer in place of the home screen (`/?replay=<code>` opens a game's at once). */
+  private async openReplay(code?: string) {
+    const { ReplayScreen } = await import('./ReplayScreen.ts');
+    const screen = new ReplayScreen(() => this.render());
+    replace(this.el, screen.el);
+    if (code) await screen.openCode(code);
   }
 }

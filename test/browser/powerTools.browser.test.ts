@@ -1,0 +1,111 @@
+/**
+ * The facilitator's power tools in Chromium (issue 19): the after-action report opens with no page
+ * error and no blocked resource, and the replay viewer plays a finished game again (by its code, and
+ * from its file offline), with the round slider, play/pause, the ranking, the orders and the news.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { get, playRound, threePowers, token } from '../server/powerTools.ts';
+import { ensureClientBuilt, HAVE_BROWSER, launch, shot } from './browser.ts';
+
+const PORT = 5000 + Math.floor(Math.random() * 800);
+let server: ServerProcess;
+let browser: Browser;
+
+/** A page that records its errors (uncaught exceptions and console errors). */
+async function page(url: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const p = await context.newPage();
+  const errors: string[] = [];
+  p.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  p.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await p.goto(url);
+  return { page: p, errors };
+}
+
+let game: { code: string; facToken: string; annToken: string };
+
+describe.skipIf(!HAVE_BROWSER)('the power tools in the browser', () => {
+  beforeAll(async () => {
+    ensureClientBuilt();
+    server = await startServer(PORT);
+    browser = await launch();
+    const { fac, ann, chen, code } = await threePowers(server.url, { rounds: 2 });
+    const players = [
+      { p: ann, nation: 'US', safety: 2 },
+      { p: chen, nation: 'CN', safety: 3 },
+    ];
+    await playRound(fac, players);
+    await playRound(fac, players);
+    game = { code, facToken: token(fac), annToken: token(ann) };
+    for (const p of [fac, ann, chen]) await p.room.leave();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    if (server) await stopServer(server, 'SIGTERM');
+  });
+
+  it('opens the after-action report, the facilitator’s and a player’s, with no error', async () => {
+    for (const t of [game.facToken, game.annToken]) {
+      const { page: p, errors } = await page(`${server.url}/api/games/${game.code}/report.html?token=${t}`);
+      await p.waitForSelector('[data-report="after-action"]');
+      expect(await p.locator('figure[data-chart] svg polyline').count()).toBeGreaterThan(0);
+      expect(await p.locator('section.round').count()).toBe(2);
+      expect(await p.locator('ol.questions li').count()).toBeGreaterThan(0);
+      expect(await p.locator('section.chat').count()).toBe(t === game.facToken ? 1 : 0);
+      // Printable to PDF as it is.
+      expect((await p.pdf()).length).toBeGreaterThan(1000);
+      if (t === game.facToken) await shot(p, 'after-action');
+      expect(errors).toEqual([]);
+      await p.context().close();
+    }
+  });
+
+  it('plays a finished game again by its code and from its file', async () => {
+    const { page: p, errors } = await page(`${server.url}/?replay=${game.code}`);
+    const screen = p.locator('[data-screen="replay"]');
+    await p.waitForSelector('[data-testid="replay-ranking"] tr');
+    expect(await p.locator('.replay .status').innerText()).toContain('2 rounds replayed');
+    expect(await screen.getAttribute('data-round')).toBe('2');
+    expect(await p.locator('[data-testid="replay-slider"]').getAttribute('max')).toBe('2');
+    expect(await p.locator('[data-testid="replay-ranking"] tr').count()).toBe(3);
+    await p.waitForSelector('[data-testid="map"] canvas');
+    // Round 1 on the slider: its orders and its news.
+    await p.locator('[data-testid="replay-slider"]').fill('1');
+    await p.waitForSelector('[data-screen="replay"][data-round="1"]');
+    expect(await p.locator('[data-testid="replay-orders"] details').count()).toBe(3);
+    expect(await p.locator('[data-testid="replay-news"] li').count()).toBeGreaterThan(5);
+    // Play from the start: the rounds follow one another to the end.
+    await p.locator('[data-testid="replay-slider"]').fill('0');
+    await p.waitForSelector('[data-screen="replay"][data-round="0"]');
+    await p.locator('[data-testid="replay-play"]').click();
+    await p.waitForSelector('[data-screen="replay"][data-round="1"]');
+    await p.waitForSelector('[data-screen="replay"][data-round="2"]');
+    await p.waitForSelector('[data-testid="map"] canvas');
+    await shot(p, 'replay');
+    // Offline, from the file: the same game.
+    const file = await get(server.url, `/api/games/${game.code}/replay.json`);
+    const { page: q, errors: qErrors } = await page(`${server.url}/`);
+    await q.locator('#open-replay').click();
+    await q.locator('[data-testid="replay-file"]').setInputFiles({
+      name: 'game.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file.text),
+    });
+    await q.waitForSelector('[data-screen="replay"][data-round="2"]');
+    expect(await q.locator('[data-testid="replay-ranking"]').innerText()).toBe(
+      await p.locator('[data-testid="replay-ranking"]').innerText(),
+    );
+    // A file that is not a replay is refused with the field at fault.
+    await q.locator('[data-testid="replay-file"]').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ ...JSON.parse(file.text), seed: 'x' })),
+    });
+    await q.waitForFunction(() => document.querySelector('.replay .status')?.textContent?.includes('seed'));
+    expect([...errors, ...qErrors]).toEqual([]);
+  });
+});
