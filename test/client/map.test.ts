@@ -228,4 +228,20 @@ describe('map modes', () => {
     view.nations.CN!.policies.aidRegion = null;
     expect(links('softPower', scenario, view).some((l) => l.from === 'CN')).toBe(false);
   });
+
+  it("draws chip supply from the stack's large holders in the compute mode, and the flows a control cuts", () => {
+    const view = structuredClone(viewFor(start(), { kind: 'spectator' }));
+    const open = links('compute', scenario, view);
+    const supply = open.filter((l) => l.style === 'chips');
+    expect(supply.length).toBeGreaterThan(0);
+    const holder = supply[0]!.from;
+    const target = supply[0]!.to;
+    expect(open.some((l) => l.style === 'chipCut')).toBe(false);
+    view.nations[holder]!.policies.exportControls[target] = { chips: 'embargo', models: 'open' };
+    const cut = links('compute', scenario, view).find((l) => l.from === holder && l.to === target);
+    expect(cut?.style).toBe('chipCut');
+    expect(legend('compute', scenario, view).map((r) => r.id)).toEqual(
+      expect.arrayContaining(['chips', 'chipCut']),
+    );
+  });
 });

@@ -119,9 +119,14 @@ export function drawLinks(
     // Bend to the left of the direction, so A→B and B→A do not overlap.
     const ctrl: [number, number] = [(a[0] + b[0]) / 2 + dy * 0.2, (a[1] + b[1]) / 2 - dx * 0.2];
     const points = partOf(bezier(a, ctrl, b, 32), progress);
-    const wall = link.style === 'embargo' || link.style === 'licensed' || link.style === 'sanction';
-    const directed = wall || link.style === 'aid';
-    const width = (link.style === 'embargo' ? 3 : 2) * px;
+    const wall =
+      link.style === 'embargo' ||
+      link.style === 'licensed' ||
+      link.style === 'sanction' ||
+      link.style === 'chipCut';
+    const directed = wall || link.style === 'aid' || link.style === 'chips';
+    const width =
+      (link.style === 'embargo' || link.style === 'chipCut' ? 3 : link.style === 'chips' ? 1.25 : 2) * px;
     g.lineStyle(width + 2 * px, BACKGROUND, 0.7);
     strokeRun(g, points);
     g.lineStyle(width, link.color, 1);
@@ -130,12 +135,13 @@ export function drawLinks(
     if (directed && progress >= 1) {
       const at = points[points.length - 6] as [number, number];
       const next = points[points.length - 5] as [number, number];
-      g.lineStyle((link.style === 'embargo' ? 5 : 3) * px, link.color, 1);
-      if (wall) barrier(g, at, next, (link.style === 'embargo' ? 11 : 8) * px);
+      const heavy = link.style === 'embargo' || link.style === 'chipCut';
+      g.lineStyle((heavy ? 5 : 3) * px, link.color, 1);
+      if (wall) barrier(g, at, next, (heavy ? 11 : 8) * px);
       const tip = points[points.length - 1] as [number, number];
       const prev = points[points.length - 3] as [number, number];
       const ang = Math.atan2(tip[1] - prev[1], tip[0] - prev[0]);
-      const size = 10 * px;
+      const size = (link.style === 'chips' ? 7 : 10) * px;
       g.fillStyle(link.color, 1);
       g.fillTriangle(
         tip[0],

@@ -2,11 +2,13 @@
  * What the world map shows in each mode: a style per country (keyed by ISO numeric, as the
  * geometry is), a legend, and links between nations. Phaser-free and pure.
  */
-import type { GameView, NationState, Scenario } from '../../../shared/engine/index.ts';
+import { layerShares } from '../../../shared/engine/context.ts';
+import type { GameState, GameView, NationState, Scenario } from '../../../shared/engine/index.ts';
 import {
   CONTROL_TIERS,
   type ControlTier,
   OTHER_PROVIDER,
+  STACK_LAYERS,
   TREATY_TYPES,
 } from '../../../shared/engine/types.ts';
 import {
@@ -186,6 +188,9 @@ export function countryStyles(mode: MapMode, scenario: Scenario, view: MapView):
 
 const TIER_RANK: Record<ControlTier, number> = { open: 0, licensed: 1, embargo: 2 };
 
+/** A power whose share of a layer of the chip stack is at least this much supplies the others. */
+const CHIP_HOLDER_SHARE = 0.25;
+
 /** Links between nations: export controls (controller → target) or treaties (between parties). */
 export function links(mode: MapMode, scenario: Scenario, view: MapView): MapLink[] {
   const out: MapLink[] = [];
@@ -207,6 +212,29 @@ export function links(mode: MapMode, scenario: Scenario, view: MapView): MapLink
         out.push({ from: spec.id, to: target, style: 'sanction', color: SANCTION_COLOR });
       }
     }
+  } else if (mode === 'compute') {
+    // Chips flow from the powers that hold a large share of a layer of the stack (the engine's own
+    // shares) to every other power; a chip control cuts or licenses that flow.
+    const shares = layerShares({ ...view, scenario } as unknown as GameState, scenario.rules);
+    const colors = providerColors(scenario.nations);
+    const seen = new Set<string>();
+    for (const layer of STACK_LAYERS)
+      for (const holder of scenario.nations) {
+        if ((shares[holder.id]?.[layer] ?? 0) < CHIP_HOLDER_SHARE) continue;
+        for (const target of scenario.nations) {
+          const key = `${holder.id}>${target.id}`;
+          if (target.id === holder.id || seen.has(key) || !view.nations[target.id]) continue;
+          seen.add(key);
+          const tier = view.nations[holder.id]?.policies.exportControls[target.id]?.chips ?? 'open';
+          out.push({
+            from: holder.id,
+            to: target.id,
+            style: tier === 'embargo' ? 'chipCut' : tier === 'licensed' ? 'licensed' : 'chips',
+            color: tier === 'open' ? (colors.get(holder.id) ?? OTHER_COLOR) : CONTROL_COLORS[tier],
+            chips: tier,
+          });
+        }
+      }
   } else if (mode === 'softPower') {
     // Soft power is bought abroad: each power's aid flows to the region it goes to.
     const colors = providerColors(scenario.nations);
@@ -241,6 +269,8 @@ const LABELS: Record<string, string> = {
   embargo: 'Embargo',
   licensed: 'Licensed',
   sanction: 'Financial sanctions',
+  chips: 'Chip supply',
+  chipCut: 'Chips cut off',
   aid: 'Aid to a region',
   bloc: 'In a treaty bloc',
   AiForum: 'AI forum',
@@ -272,6 +302,13 @@ export function legend(mode: MapMode, scenario: Scenario, view: MapView): Legend
       })
       .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
     rows.push({ id: 'markets', label: LABELS.markets as string, color: NEUTRAL });
+    if (mode === 'compute') {
+      const flows = links('compute', scenario, view);
+      if (flows.some((l) => l.style === 'chips'))
+        rows.push({ id: 'chips', label: LABELS.chips as string, color: OTHER_COLOR });
+      if (flows.some((l) => l.style === 'chipCut'))
+        rows.push({ id: 'chipCut', label: LABELS.chipCut as string, color: CONTROL_COLORS.embargo });
+    }
     if (mode === 'softPower' && Object.values(view.nations).some((n) => n.policies.aidRegion))
       rows.push({ id: 'aid', label: LABELS.aid as string, color: OTHER_COLOR });
     return rows;
