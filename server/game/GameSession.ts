@@ -42,6 +42,7 @@ import { ChatLog } from './ChatLog.ts';
 import { Members } from './Members.ts';
 import { agentCommand, agentTick } from './AgentSeats.ts';
 import { autoStart } from './autoStart.ts';
+import { rewindPoint } from './rewind.ts';
 
 /** What the session asks its transport to deliver. */
 export interface Delivery {
@@ -67,6 +68,8 @@ export interface Delivery {
   noticeFacilitator(text: string): void;
   /** The requests to join a team changed: tell the members who may answer them. */
   joinRequests(): void;
+  /** The game went back in time (a rewind): every client gets its whole view and reports again. */
+  resync?(): void;
 }
 
 /** Requests to join a team that may wait at once in one game. */
@@ -624,6 +627,8 @@ export class GameSession {
         this.delivery?.report('inject', this.state.round, result.value.events);
         break;
       }
+      case 'Rewind':
+        return this.rewind(cmd.round, now);
       case 'BotSeat':
         if (!this.state.nations[cmd.nation]) return fail('nation', `no nation '${cmd.nation}' in this game`);
         this.setBot(cmd.nation, cmd.on, cmd.on);
@@ -639,6 +644,22 @@ export class GameSession {
     this.delivery?.changed();
     if (cmd.type === 'Resume') this.checkAllReady(now);
     return { ok: true, value: cmd.type };
+  }
+
+  /** Back to the start of `round` (rewind.ts): this round's submissions and drafts are dropped. */
+  private rewind(round: number, now: number): Result<string> {
+    const point = rewindPoint(this.storage, this.code, this.state, round, now);
+    if (!point.ok) return point;
+    this.state = point.value.state;
+    this.submitted.clear();
+    this.drafts.clear();
+    this.explanations.clear();
+    this.session = { ...this.session, drafts: [], ready: [] };
+    this.storage.rewind(this.code, point.value.log, this.state, this.session, this.status);
+    this.delivery?.resync?.();
+    this.delivery?.notice(null, `The facilitator took the game back to the start of round ${round}.`);
+    this.enterPhase('briefing', now);
+    return { ok: true, value: `rewound to round ${round}` };
   }
 
   // ---- the clock ----

@@ -294,6 +294,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
           if (m && (m.nation || m.role === 'facilitator'))
             this.sendTo(c, 'joinRequests', { requests: this.session.requestsFor(m) });
         }),
+      resync: () => each((c) => this.catchUp(c)),
     };
   }
 

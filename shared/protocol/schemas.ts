@@ -154,6 +154,11 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('Kick'), sessionId: z.string().min(1).max(64) }).strict(),
   z.object({ type: z.literal('Mute'), sessionId: z.string().min(1).max(64), muted: z.boolean() }).strict(),
   z.object({ type: z.literal('EndGame') }).strict(),
+  /**
+   * Takes the game back to the start of an earlier round (or of this one): later rounds' orders are
+   * discarded (kept in the log as rewound) and every screen follows.
+   */
+  z.object({ type: z.literal('Rewind'), round: z.number().int().min(1).max(40) }).strict(),
   /** Locks the game to new joins (rejoining with a seat token still works), or opens it again. */
   z.object({ type: z.literal('Lock'), locked: z.boolean() }).strict(),
 ]);

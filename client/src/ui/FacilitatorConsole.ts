@@ -45,6 +45,32 @@ export class FacilitatorConsole {
     this.net = net;
   }
 
+  /** Back to the start of an earlier round (issue 19): a round to pick, and the button. */
+  private rewindControl(round: number): HTMLElement {
+    const select = h(
+      'select',
+      { id: 'c-rewind-round', 'aria-label': t('ui.console.rewindRound') },
+      Array.from({ length: round }, (_, i) =>
+        h('option', { value: String(i + 1) }, t('ui.console.rewindTo', { round: i + 1 })),
+      ),
+    );
+    select.value = String(Math.max(1, round - 1));
+    return h(
+      'span',
+      { class: 'row', title: t('ui.console.rewindHint') },
+      select,
+      h(
+        'button',
+        {
+          id: 'c-rewind',
+          type: 'button',
+          onclick: () => this.cmd({ type: 'Rewind', round: Number(select.value) }),
+        },
+        t('ui.console.rewind'),
+      ),
+    );
+  }
+
   private cmd(command: Record<string, unknown>) {
     this.net.send('command', command);
   }
@@ -254,6 +280,7 @@ export class FacilitatorConsole {
             { id: 'c-end', type: 'button', class: 'danger', onclick: () => this.ask('end') },
             t('ui.console.end'),
           ),
+      room.phase !== 'lobby' && room.phase !== 'ended' ? this.rewindControl(room.round) : null,
     );
     replace(
       this.clientList,
