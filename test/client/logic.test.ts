@@ -26,6 +26,11 @@ describe('orders form', () => {
       { target: 'CN', active: true },
       { target: 'EU', active: false },
     ],
+    tierControls: [
+      { tier: 1, chips: 'open', models: 'open' },
+      { tier: 2, chips: 'licensed', models: 'open' },
+      { tier: 3, chips: 'embargo', models: 'embargo' },
+    ],
     treaties: {
       propose: [
         { type: 'SafetyPact', to: 'EU' },

@@ -4,10 +4,13 @@
  * reads orders from it. DOM-free, so the round trip is unit-tested in Node. Field keys:
  * `budget.<line>`, `release`, `regulation`, `visa`, `aidRegion`, `programmeBase` ('' for none),
  * `chips.<target>`, `models.<target>`, `tariff.<target>` (a percentage), `sanction.<target>`
- * (true/false), `answer.<proposal id>` ('', 'accept' or 'reject'), `propose.<i>.type` and
+ * (true/false), `tierChips.<1|2|3>`, `tierModels.<1|2|3>` (controls on a tier of markets), `answer.<proposal id>` ('', 'accept' or 'reject'), `propose.<i>.type` and
  * `propose.<i>.to` (a row with no type proposes nothing).
  */
 import { BUDGET_LINES, type OrdersInput } from '../../../shared/engine/index.ts';
+
+/** The market tiers of the AI Diffusion Rule (1 unrestricted, 2 capped, 3 barred). */
+export const MARKET_TIERS = [1, 2, 3] as const;
 
 export type FormValue = string | boolean;
 export type FormValues = Record<string, FormValue>;
@@ -55,6 +58,15 @@ export function formToOrders(values: FormValues, shape: FormShape): OrdersInput 
     })),
     tariffs: shape.targets.map((target) => ({ target, rate: amount(values[`tariff.${target}`]) / 100 })),
     sanctions: shape.targets.map((target) => ({ target, active: values[`sanction.${target}`] === true })),
+    ...(MARKET_TIERS.some((t) => str(values[`tierChips.${t}`]) || str(values[`tierModels.${t}`]))
+      ? {
+          tierControls: MARKET_TIERS.map((tier) => ({
+            tier,
+            chips: (str(values[`tierChips.${tier}`]) || 'open') as 'open',
+            models: (str(values[`tierModels.${tier}`]) || 'open') as 'open',
+          })),
+        }
+      : {}),
     treaties: {
       propose: propose as NonNullable<OrdersInput['treaties']>['propose'],
       answer: shape.incoming
@@ -84,6 +96,10 @@ export function ordersToForm(orders: OrdersInput, rows = 0): FormValues {
   for (const c of orders.exportControls ?? []) {
     if (c.chips) v[`chips.${c.target}`] = c.chips;
     if (c.models) v[`models.${c.target}`] = c.models;
+  }
+  for (const c of orders.tierControls ?? []) {
+    if (c.chips) v[`tierChips.${c.tier}`] = c.chips;
+    if (c.models) v[`tierModels.${c.tier}`] = c.models;
   }
   for (const tr of orders.tariffs ?? []) v[`tariff.${tr.target}`] = String(Math.round(tr.rate * 100));
   for (const s of orders.sanctions ?? []) v[`sanction.${s.target}`] = s.active;

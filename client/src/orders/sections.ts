@@ -18,7 +18,7 @@ import { t } from '../i18n.ts';
 import { withTooltip } from '../ui/Dashboard.ts';
 import { h, num } from '../ui/dom.ts';
 import { errorSlot, type FormFields } from './FormFields.ts';
-import { proposalRows } from './orderForm.ts';
+import { MARKET_TIERS, proposalRows } from './orderForm.ts';
 
 /** What every section reads: the form's fields, my nation and a way to name the others. */
 export interface SectionInput {
@@ -170,11 +170,32 @@ export function controlsSection({ fields, view, me, others, name }: SectionInput
       ),
     );
   };
+  // Controls on a tier of markets bind every market and power in it (the AI Diffusion Rule's tiers).
+  const tierEntry = (tier: (typeof MARKET_TIERS)[number]) => {
+    const c = n.policies.tierControls?.[tier];
+    const select = (kind: 'chips' | 'models') => {
+      const key = kind === 'chips' ? `tierChips.${tier}` : `tierModels.${tier}`;
+      return labelled(
+        `o-${key.replace('.', '-')}`,
+        t(`ui.orders.${kind}`),
+        fields.select(key, CONTROL_TIERS, c?.[kind] ?? 'open', (o) => t(`tier.${o}`)),
+      );
+    };
+    return h(
+      'li',
+      { 'data-tier': tier },
+      h('strong', {}, withTooltip(`marketTier.${tier}`, t(`ui.orders.marketTier.${tier}`))),
+      h('div', { class: 'control-row' }, select('chips'), select('models')),
+    );
+  };
   return h(
     'fieldset',
     {},
     h('legend', {}, withTooltip('exportControls', t('quantity.exportControls'))),
     h('ul', { class: 'controls-list' }, others.map(entry)),
+    h('p', { class: 'muted small' }, t('ui.orders.byTier')),
+    h('ul', { class: 'controls-list tiers' }, MARKET_TIERS.map(tierEntry)),
+    errorSlot('tierControls'),
     errorSlot('exportControls'),
     errorSlot('tariffs'),
     errorSlot('sanctions'),
