@@ -124,19 +124,41 @@ describe.skipIf(!HAVE_BROWSER)('a class plays its first rounds', () => {
       await fac.waitForSelector(`[data-testid="phase"][data-phase="${want}"]`);
     }
 
-    // A team of two: Ann proposes a safety pact to Japan; Bo sees it, changes a budget line and submits.
+    // A team of two: Ann drafts a full set of orders (a tariff, a sanction, an aid region, a programme,
+    // a tier control and a safety pact proposed to Japan); Bo sees them, changes a budget line and
+    // submits: nothing Ann drafted is lost.
+    await ann.fill('#o-tariff-CN', '10');
+    await ann.check('#o-sanction-KR');
+    await ann.selectOption('#o-aidRegion', 'South Asia');
+    await ann.selectOption('#o-programmeBase', 'US');
+    await ann.selectOption('#o-tierChips-3', 'embargo');
     await ann.selectOption('#o-propose-0-type', 'SafetyPact');
     await ann.selectOption('#o-propose-0-to', 'JP');
     await expect
       .poll(() => bo.locator('#o-propose-0-type').inputValue(), { timeout: 10_000 })
       .toBe('SafetyPact');
     expect(await bo.locator('#o-propose-0-to').inputValue()).toBe('JP');
+    expect(await bo.locator('#o-tariff-CN').inputValue()).toBe('10');
     await bo.fill('#o-budget-compute', '1');
     await bo.locator('#submit-orders').click();
     await expect
       .poll(() => state<{ type: string; to: string }[]>(bo, 'team.submitted.treaties.propose'))
       .toEqual([{ type: 'SafetyPact', to: 'JP' }]);
-    expect(await state<number>(bo, 'team.submitted.budget.compute')).toBe(1);
+    type Submitted = {
+      budget: { compute: number };
+      tariffs: { target: string; rate: number }[];
+      sanctions: { target: string; active: boolean }[];
+      aidRegion: string | null;
+      programmeBase: string | null;
+      tierControls: { tier: number; chips: string }[];
+    };
+    const sent = await state<Submitted>(bo, 'team.submitted');
+    expect(sent.budget.compute).toBe(1);
+    expect(sent.tariffs).toContainEqual({ target: 'CN', rate: 0.1 });
+    expect(sent.sanctions).toContainEqual({ target: 'KR', active: true });
+    expect(sent.aidRegion).toBe('South Asia');
+    expect(sent.programmeBase).toBe('US');
+    expect(sent.tierControls).toContainEqual(expect.objectContaining({ tier: 3, chips: 'embargo' }));
 
     // Typing more than the budget keeps what was typed and says why it cannot go.
     await chen.fill('#o-budget-compute', '9999');
