@@ -174,8 +174,17 @@ export class GameSession {
   }
 
   /** A new game in its lobby, saved before it is returned. */
-  static create(storage: Storage, code: string, options: CreateOptions, scenario: Scenario, seed: number) {
-    const state = createGame(scenario, { seed, ...(options.rounds ? { rounds: options.rounds } : {}) });
+  static create(
+    storage: Storage,
+    code: string,
+    options: CreateOptions,
+    scenario: Scenario,
+    seed: number,
+    /** A branch's start (branch.ts) instead of the scenario's. */
+    start?: GameState,
+  ) {
+    const state =
+      start ?? createGame(scenario, { seed, ...(options.rounds ? { rounds: options.rounds } : {}) });
     const record: GameRecord = {
       code,
       options,

@@ -15,17 +15,16 @@ export function rewindPoint(
   round: number,
   now: number,
 ): Result<{ state: GameState; log: RewindRecord }> {
-  if (round < 1 || round > current.round || round > current.rounds)
-    return {
-      ok: false,
-      errors: [
-        { path: 'round', message: `rewind to a round from 1 to ${Math.min(current.round, current.rounds)}` },
-      ],
-    };
+  // A branched game starts at the round it was branched from.
+  const origin = storage.origin(code);
+  const first = origin?.round ?? 1;
+  const last = Math.min(current.round, current.rounds);
+  if (round < first || round > last)
+    return { ok: false, errors: [{ path: 'round', message: `rewind to a round from ${first} to ${last}` }] };
   const state =
-    round === 1
+    round === first
       ? // Games from before start states were stored begin where createGame begins them.
-        (storage.origin(code) ?? createGame(current.scenario, { seed: current.seed, rounds: current.rounds }))
+        (origin ?? createGame(current.scenario, { seed: current.seed, rounds: current.rounds }))
       : storage.stateAfter(code, round - 1);
   if (!state)
     return { ok: false, errors: [{ path: 'round', message: `no stored state for round ${round}` }] };

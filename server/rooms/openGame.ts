@@ -5,7 +5,8 @@
  */
 import { randomInt } from 'node:crypto';
 import { ServerError } from '@colyseus/core';
-import { CreateOptionsSchema, JoinOptionsSchema } from '../../shared/protocol/schemas.ts';
+import { type CreateOptions, CreateOptionsSchema, JoinOptionsSchema } from '../../shared/protocol/schemas.ts';
+import { branchStart } from '../game/branch.ts';
 import { GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
 import { readScenario } from '../scenarioFiles.ts';
@@ -34,6 +35,7 @@ export async function openGame(
   if (!creatorJoin.success) throw new ServerError(400, problemText(optionProblems(creatorJoin.error)));
   const parsed = CreateOptionsSchema.safeParse(options.game ?? {});
   if (!parsed.success) throw new ServerError(400, problemText(optionProblems(parsed.error, ['game'])));
+  if (parsed.data.branch) return { session: await branch(parsed.data, { storage, games }), created: true };
   let scenario: ReturnType<typeof readScenario>;
   try {
     scenario = readScenario(parsed.data.scenario);
@@ -44,4 +46,13 @@ export async function openGame(
   while (await storage.exists(code)) code = newJoinCode((c) => games.has(c));
   const seed = parsed.data.seed ?? randomInt(2_147_483_647);
   return { session: GameSession.create(storage, code, parsed.data, scenario, seed), created: true };
+}
+
+/** A new game branched from a round of another (server/game/branch.ts). */
+async function branch(options: CreateOptions, { storage, games }: Omit<OpenContext, 'restoreSecret'>) {
+  const start = await branchStart(storage, new Set(games.keys()), options.branch!, options.rounds);
+  if (!start.ok) throw new ServerError(400, problemText(start.errors));
+  let code = newJoinCode((c) => games.has(c));
+  while (await storage.exists(code)) code = newJoinCode((c) => games.has(c));
+  return GameSession.create(storage, code, options, start.value.scenario, start.value.seed, start.value);
 }

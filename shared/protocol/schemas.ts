@@ -88,6 +88,21 @@ export const CreateOptionsSchema = z
     title: displayText(60, 'a title').optional(),
     /** Starts the game by itself once this many members hold a nation (a launcher of several bots need not poll). */
     startWhen: z.number().int().min(1).max(64).optional(),
+    /**
+     * Branch: start from the start of a round of another game (running or finished), as it was then,
+     * with the number of rounds (`rounds`) and the deck still to draw optionally changed. Only that
+     * game's facilitator may (its seat token).
+     */
+    branch: z
+      .object({
+        code: z.string().regex(/^[A-Za-z0-9]{3,12}$/, 'must be a game code'),
+        round: z.number().int().min(1).max(40),
+        token: z.string().min(8).max(64),
+        /** The cards still to draw, in order (ids of the scenario's cards); default: the game's deck then. */
+        deck: z.array(z.string().min(1).max(60)).max(200).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 export type CreateOptions = z.infer<typeof CreateOptionsSchema>;

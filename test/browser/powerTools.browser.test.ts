@@ -3,6 +3,8 @@
  * error and no blocked resource, and the replay viewer plays a finished game again (by its code, and
  * from its file offline), with the round slider, play/pause, the ranking, the orders and the news.
  */
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
@@ -107,5 +109,29 @@ describe.skipIf(!HAVE_BROWSER)('the power tools in the browser', () => {
     });
     await q.waitForFunction(() => document.querySelector('.replay .status')?.textContent?.includes('seed'));
     expect([...errors, ...qErrors]).toEqual([]);
+  });
+
+  it('branches the finished game from its Branch link into a new game', async () => {
+    const { page: p, errors } = await page(
+      `${server.url}/?branch=${game.code}&round=2#token=${game.facToken}`,
+    );
+    await p.waitForSelector('[data-testid="branching"]');
+    await p.locator('#name').fill('Dana');
+    await p.locator('#create').click();
+    await p.waitForSelector('[data-screen="lobby"]');
+    const code = await p.evaluate(
+      () =>
+        (window as unknown as { __sovereign: { state(): { room: { code: string } } } }).__sovereign.state()
+          .room.code,
+    );
+    expect(code).not.toBe(game.code);
+    // The new game begins exactly where round 2 of the other began.
+    const db = new DatabaseSync(join(server.dataDir, 'sovereign.sqlite'), { readOnly: true });
+    const row = (sql: string, c: string) => String((db.prepare(sql).get(c) as { state: string }).state);
+    expect(row('SELECT state FROM games WHERE code = ?', code)).toBe(
+      row('SELECT state FROM rounds WHERE code = ? AND round = 1', game.code),
+    );
+    db.close();
+    expect(errors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { gameTitle, language, messages, namesFor, t } from '../i18n.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, num, replace } from './dom.ts';
+import { branchControl } from './branchControl.ts';
 import { languagePicker } from './LanguagePicker.ts';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
@@ -253,6 +254,9 @@ export class DebriefScreen {
           t('ui.debrief.watchReplay'),
         ),
         ' · ',
+        s.welcome?.role === 'facilitator'
+          ? [branchControl(view.history.length - 1, room.code, s.welcome.seatToken, 'd-branch'), ' · ']
+          : null,
         h(
           'button',
           { type: 'button', class: 'secondary', onclick: () => void this.net.leave() },

@@ -4,6 +4,7 @@
  * written on the spot), seats handed to bots, mute and kick, and the end of the game.
  */
 import { language, t } from '../i18n.ts';
+import { branchControl } from './branchControl.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState, RoomSnapshot } from '../state/store.ts';
 import { h, replace } from './dom.ts';
@@ -46,7 +47,7 @@ export class FacilitatorConsole {
   }
 
   /** Back to the start of an earlier round (issue 19): a round to pick, and the button. */
-  private rewindControl(round: number): HTMLElement {
+  private rewindControl(round: number, code: string, token: string): HTMLElement {
     const select = h(
       'select',
       { id: 'c-rewind-round', 'aria-label': t('ui.console.rewindRound') },
@@ -68,6 +69,7 @@ export class FacilitatorConsole {
         },
         t('ui.console.rewind'),
       ),
+      branchControl(round, code, token, 'c-branch'),
     );
   }
 
@@ -280,7 +282,9 @@ export class FacilitatorConsole {
             { id: 'c-end', type: 'button', class: 'danger', onclick: () => this.ask('end') },
             t('ui.console.end'),
           ),
-      room.phase !== 'lobby' && room.phase !== 'ended' ? this.rewindControl(room.round) : null,
+      room.phase !== 'lobby' && room.phase !== 'ended'
+        ? this.rewindControl(room.round, room.code, s.welcome?.seatToken ?? '')
+        : null,
     );
     replace(
       this.clientList,

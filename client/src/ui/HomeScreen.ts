@@ -10,6 +10,23 @@ import { h, replace } from './dom.ts';
 import { languagePicker } from './LanguagePicker.ts';
 import './class.css';
 
+/**
+ * A branch to create (`/?branch=K7QXM&round=3#token=…`, the console's Branch link): the game, the
+ * round and the facilitator's token (in the fragment, which is never sent to a server).
+ */
+export function branchFromUrl(
+  search = location.search,
+  hash = location.hash,
+): { code: string; round: number; token: string } | null {
+  const q = new URLSearchParams(search);
+  const code = q.get('branch')?.trim().toUpperCase() ?? '';
+  const round = Number(q.get('round'));
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? '';
+  return /^[A-Z0-9]{3,12}$/.test(code) && Number.isInteger(round) && round >= 1 && token.length >= 8
+    ? { code, round, token }
+    : null;
+}
+
 /** The join code in the page's address (`/?code=K7QXM`, the link the lobby shows as a QR code). */
 export function codeFromUrl(search = location.search): string | null {
   const code = new URLSearchParams(search).get('code')?.trim().toUpperCase() ?? '';
@@ -45,6 +62,8 @@ export class HomeScreen {
   private readonly quickNation = h('select', { id: 'quick-nation' }, h('option', { value: 'US' }, 'US'));
   private readonly games = h('ul', { class: 'game-list' });
   private scenarios: ScenarioInfo[] = [];
+  /** The game and round to branch from, if the page was opened with the console's Branch link. */
+  private readonly branch = branchFromUrl();
   /** The code from a join link, if the page was opened with one. */
   private readonly linkCode = codeFromUrl();
 
@@ -279,6 +298,7 @@ export class HomeScreen {
             private: priv.checked,
             bots: bots.checked,
             teams: teams.checked,
+            ...(this.branch ? { branch: this.branch } : {}),
           },
           playAs.value || undefined,
         ),
@@ -369,6 +389,9 @@ export class HomeScreen {
           teams,
         ),
         h('p', { class: 'muted' }, t('ui.home.timersHint')),
+        this.branch
+          ? h('p', { class: 'branching', 'data-testid': 'branching' }, t('ui.home.branching', this.branch))
+          : null,
         h('button', { id: 'create', onclick: create }, t('ui.home.create')),
       ),
       h('section', { class: 'card' }, h('h2', {}, t('ui.home.publicGames')), this.games),
