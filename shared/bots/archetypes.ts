@@ -278,7 +278,8 @@ export function decideBot(input: BotInput): BotDecision {
       prev !== undefined &&
       mine.softPower < prev &&
       orders.release === 'closed' &&
-      seat.archetype !== 'hawk'
+      seat.archetype !== 'hawk' &&
+      !nearFrontier(view, me)
     ) {
       orders.release = 'open';
       explanation += ' Its reach abroad was shrinking, so it opened its weights.';
