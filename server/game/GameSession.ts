@@ -36,13 +36,14 @@ import type {
   ReportKind,
   TeamOrdersMessage,
 } from '../../shared/protocol/serverMessages.ts';
-import type { GameRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
+import type { GameRecord, InjectRecord, MemberRecord, SessionSnapshot, Storage } from '../storage/Storage.ts';
 import { botExplanations } from './botExplanation.ts';
 import { ChatLog } from './ChatLog.ts';
 import { Members } from './Members.ts';
 import { agentCommand, agentTick } from './AgentSeats.ts';
 import { autoStart } from './autoStart.ts';
 import { rewindPoint } from './rewind.ts';
+import { checkSchedule, dueInjects } from './schedule.ts';
 
 /** What the session asks its transport to deliver. */
 export interface Delivery {
@@ -558,6 +559,15 @@ export class GameSession {
         this.finish(this.state.round, ended.state, ended.events);
         return { ok: true, value: 'ended' };
       }
+      case 'ScheduleInjects': {
+        if (this.status === 'ended') return fail('type', 'the game has ended');
+        const schedule = checkSchedule(this.state, this.status, cmd.injects, s.schedule ?? []);
+        if (!schedule.ok) return schedule;
+        s.schedule = schedule.value;
+        this.save();
+        this.delivery?.changed();
+        return { ok: true, value: `${cmd.injects.length} injects scheduled` };
+      }
       case 'Lock':
         s.locked = cmd.locked;
         this.save();
@@ -608,12 +618,12 @@ export class GameSession {
         this.resolveNow(now);
         return { ok: true, value: 'resolved' };
       case 'InjectEvent': {
-        const result = injectEvent(this.state, cmd.cardId ?? cmd.card);
-        if (!result.ok)
+        const injected = this.inject(cmd.cardId ?? cmd.card);
+        if (!injected.ok)
           return {
             ok: false,
             // A deck id that is not found is the cardId's fault; a written card's problems are inside 'card'.
-            errors: result.errors.map((e) => ({
+            errors: injected.errors.map((e) => ({
               ...e,
               path:
                 cmd.cardId !== undefined
@@ -623,17 +633,6 @@ export class GameSession {
                     : `card.${e.path}`,
             })),
           };
-        this.state = result.value.state;
-        this.storage.addInject(
-          this.code,
-          this.state.round,
-          result.value.events,
-          this.state,
-          this.session,
-          this.status,
-          cmd.cardId ?? cmd.card ?? null,
-        );
-        this.delivery?.report('inject', this.state.round, result.value.events);
         break;
       }
       case 'Rewind':
@@ -655,6 +654,39 @@ export class GameSession {
     return { ok: true, value: cmd.type };
   }
 
+  /** Injects a card (a deck card's id or a written card) now: saved, then announced. */
+  private inject(card: unknown): Result<null> {
+    const result = injectEvent(this.state, card);
+    if (!result.ok) return result;
+    this.state = result.value.state;
+    this.storage.addInject(
+      this.code,
+      this.state.round,
+      result.value.events,
+      this.state,
+      this.session,
+      this.status,
+      (card ?? null) as InjectRecord['card'],
+    );
+    this.delivery?.report('inject', this.state.round, result.value.events);
+    return { ok: true, value: null };
+  }
+
+  /** The scheduled cards of the round that begins (schedule.ts), each injected once. */
+  private deliverScheduled() {
+    const due = dueInjects(this.session.schedule, this.state.round);
+    if (due.length === 0 || this.status !== 'running') return;
+    for (const entry of due) {
+      entry.done = true;
+      const injected = this.inject(entry.card);
+      if (!injected.ok)
+        this.delivery?.noticeFacilitator(
+          `A scheduled card for round ${entry.round} could not be injected: ${injected.errors.map((e) => e.message).join('; ')}`,
+        );
+    }
+    this.save();
+  }
+
   /** Back to the start of `round` (rewind.ts): this round's submissions and drafts are dropped. */
   private rewind(round: number, now: number): Result<string> {
     const point = rewindPoint(this.storage, this.code, this.state, round, now);
@@ -663,7 +695,12 @@ export class GameSession {
     this.submitted.clear();
     this.drafts.clear();
     this.explanations.clear();
-    this.session = { ...this.session, drafts: [], ready: [] };
+    this.session = {
+      ...this.session,
+      drafts: [],
+      ready: [],
+      schedule: this.session.schedule?.map((e) => (e.round >= round ? { ...e, done: false } : e)),
+    };
     this.storage.rewind(this.code, point.value.log, this.state, this.session, this.status);
     this.delivery?.resync?.();
     this.delivery?.notice(null, `The facilitator took the game back to the start of round ${round}.`);
@@ -712,6 +749,7 @@ export class GameSession {
       ready: [],
     };
     if (this.session.paused) this.session = { ...this.session, remaining: seconds * 1000, deadline: 0 };
+    if (phase === 'briefing') this.deliverScheduled();
     if (phase === 'orders')
       for (const n of this.session.botSeats) if (!this.submitted.has(n)) this.submitBot(n);
     this.save();

@@ -174,6 +174,30 @@ export const CommandSchema = z.discriminatedUnion('type', [
    * discarded (kept in the log as rewound) and every screen follows.
    */
   z.object({ type: z.literal('Rewind'), round: z.number().int().min(1).max(40) }).strict(),
+  /**
+   * Sets the schedule of injects (replacing the cards still to come): each a deck card (`cardId`) or
+   * a written card or headline (`card`), injected when its round begins.
+   */
+  z
+    .object({
+      type: z.literal('ScheduleInjects'),
+      injects: z
+        .array(
+          z
+            .object({
+              round: z.number().int().min(1).max(40),
+              cardId: z.string().min(1).max(60).optional(),
+              card: EventCardSchema.optional(),
+            })
+            .strict()
+            .refine((c) => (c.cardId === undefined) !== (c.card === undefined), {
+              message: 'give exactly one of cardId or card',
+              path: ['cardId'],
+            }),
+        )
+        .max(40),
+    })
+    .strict(),
   /** Locks the game to new joins (rejoining with a seat token still works), or opens it again. */
   z.object({ type: z.literal('Lock'), locked: z.boolean() }).strict(),
 ]);
