@@ -10,7 +10,10 @@ import { type GameSummary, gameSummary } from './game/gameSummary.ts';
 import { afterActionHtml, REPORT_LANGUAGES, type ReportLanguage } from './report/afterAction.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
 import { buildReplay } from './report/replay.ts';
+import express from 'express';
+import { MAX_SCENARIO_BYTES } from '../shared/protocol/schemas.ts';
 import { listScenarioIds, readScenario } from './scenarioFiles.ts';
+import { findScenario, uploadScenario } from './uploadedScenarios.ts';
 import type { GuessLimiter } from './security/GuessLimiter.ts';
 import type { Storage } from './storage/Storage.ts';
 
@@ -31,6 +34,11 @@ export interface HttpResponse {
 }
 export interface HttpApp {
   get(path: string, handler: (req: HttpRequest, res: HttpResponse) => void | Promise<void>): void;
+  post(
+    path: string,
+    parser: unknown,
+    handler: (req: HttpRequest & { body?: unknown }, res: HttpResponse) => void | Promise<void>,
+  ): void;
 }
 
 export interface RouteContext {
@@ -87,12 +95,25 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     ),
   );
 
-  app.get('/api/scenarios/:id', (req, res) => {
+  app.get('/api/scenarios/:id', async (req, res) => {
     try {
-      res.json(readScenario(req.params.id ?? ''));
+      res.json(await findScenario(ctx.storage, req.params.id ?? ''));
     } catch (e) {
       res.status(404).json({ error: (e as Error).message });
     }
+  });
+
+  // A scenario from the editor: checked like the built ones, kept, and answered with its id (to
+  // create a game with), or refused with every problem under its path.
+  app.post('/api/scenarios', express.text({ type: () => true, limit: MAX_SCENARIO_BYTES }), (req, res) => {
+    const text = typeof req.body === 'string' ? req.body : '';
+    const uploaded = uploadScenario(ctx.storage, text);
+    if (!uploaded.ok)
+      return res.status(400).json({
+        error: uploaded.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
+        problems: uploaded.errors,
+      });
+    res.status(201).json({ id: uploaded.value.id, title: uploaded.value.scenario.title });
   });
 
   app.get('/api/games', async (_req, res) => res.json(await ctx.rooms.list()));

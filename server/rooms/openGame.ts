@@ -5,11 +5,12 @@
  */
 import { randomInt } from 'node:crypto';
 import { ServerError } from '@colyseus/core';
+import type { Scenario } from '../../shared/engine/index.ts';
 import { type CreateOptions, CreateOptionsSchema, JoinOptionsSchema } from '../../shared/protocol/schemas.ts';
 import { branchStart } from '../game/branch.ts';
 import { GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
-import { readScenario } from '../scenarioFiles.ts';
+import { findScenario } from '../uploadedScenarios.ts';
 import type { Storage } from '../storage/Storage.ts';
 import { optionProblems, problemText } from './roomOptions.ts';
 
@@ -36,9 +37,9 @@ export async function openGame(
   const parsed = CreateOptionsSchema.safeParse(options.game ?? {});
   if (!parsed.success) throw new ServerError(400, problemText(optionProblems(parsed.error, ['game'])));
   if (parsed.data.branch) return { session: await branch(parsed.data, { storage, games }), created: true };
-  let scenario: ReturnType<typeof readScenario>;
+  let scenario: Scenario;
   try {
-    scenario = readScenario(parsed.data.scenario);
+    scenario = await findScenario(storage, parsed.data.scenario);
   } catch (e) {
     throw new ServerError(400, `game.scenario: ${(e as Error).message}`);
   }

@@ -3,6 +3,7 @@
  * security headers (helmet), a same-origin CORS policy, a cap on request bodies, a per-address limit
  * on creating games, the refusal of joins without a code, and the join-code guessing limit.
  */
+import { MAX_SCENARIO_BYTES } from '../../shared/protocol/schemas.ts';
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import { matchMaker } from '@colyseus/core';
 import helmet from 'helmet';
@@ -104,7 +105,9 @@ export function guardHttp(http: HttpServer, options: HttpGuardOptions): void {
   const guarded = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const matchmake = url.startsWith('/matchmake/');
-    const cap = matchmake ? MAX_MATCHMAKE_BODY : MAX_OTHER_BODY;
+    // A scenario uploaded from the editor is the one larger body (bounded by its own cap).
+    const scenario = req.method === 'POST' && url.split('?')[0] === '/api/scenarios';
+    const cap = matchmake ? MAX_MATCHMAKE_BODY : scenario ? MAX_SCENARIO_BYTES : MAX_OTHER_BODY;
     const tooLarge = () =>
       json(res, 413, { error: `request body larger than ${cap} bytes` }, { connection: 'close' });
     // A declared size over the cap is refused before one byte of the body is read. A body of

@@ -70,6 +70,9 @@ CREATE TABLE IF NOT EXISTS rewinds (
 -- Columns added since the first release: older databases get them on start-up.
 ALTER TABLE orders ADD COLUMN IF NOT EXISTS rewound INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE injects ADD COLUMN IF NOT EXISTS card TEXT;
+CREATE TABLE IF NOT EXISTS scenarios (
+  id TEXT PRIMARY KEY, json TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS injects_by_game ON injects (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
@@ -356,6 +359,18 @@ export class PostgresStorage implements Storage {
   }
   orderLog(code: string): OrderRecord[] {
     return this.memory.orderLog(code);
+  }
+  saveScenario(id: string, json: string): void {
+    this.memory.saveScenario(id, json);
+    this.write('INSERT INTO scenarios (id, json) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [id, json]);
+  }
+  async uploadedScenario(id: string): Promise<string | undefined> {
+    const local = await this.memory.uploadedScenario(id);
+    if (local !== undefined) return local;
+    const r = await this.pool.query('SELECT json FROM scenarios WHERE id = $1', [id]);
+    const json = (r.rows[0] as { json?: string } | undefined)?.json;
+    if (json !== undefined) this.memory.saveScenario(id, json);
+    return json;
   }
   chat(code: string): ChatLine[] {
     return this.memory.chat(code);

@@ -60,6 +60,10 @@ CREATE TABLE IF NOT EXISTS origins (
 CREATE TABLE IF NOT EXISTS rewinds (
   id INTEGER PRIMARY KEY AUTOINCREMENT, code TEXT NOT NULL REFERENCES games(code), log TEXT NOT NULL
 );
+-- Scenarios facilitators uploaded from the editor, by id (custom-<hash of the text>).
+CREATE TABLE IF NOT EXISTS scenarios (
+  id TEXT PRIMARY KEY, json TEXT NOT NULL
+);
 CREATE INDEX IF NOT EXISTS orders_by_game ON orders (code, round);
 CREATE INDEX IF NOT EXISTS chat_by_game ON chat (code);
 CREATE INDEX IF NOT EXISTS members_by_game ON members (code);
@@ -261,6 +265,15 @@ export class SqliteStorage implements Storage {
       this.stmt('INSERT INTO rewinds (code, log) VALUES (?, ?)').run(code, JSON.stringify(rewind));
       this.saveGame(code, status, session, stateText(state));
     });
+  }
+
+  saveScenario(id: string, json: string): void {
+    this.stmt('INSERT OR IGNORE INTO scenarios (id, json) VALUES (?, ?)').run(id, json);
+  }
+
+  async uploadedScenario(id: string): Promise<string | undefined> {
+    const row = this.stmt('SELECT json FROM scenarios WHERE id = ?').get(id) as Row | undefined;
+    return row ? String(row.json) : undefined;
   }
 
   rewinds(code: string): RewindRecord[] {

@@ -160,6 +160,10 @@ export interface Storage {
   rewinds(code: string): RewindRecord[];
   /** Every order, the rewound ones included (flagged), oldest first. */
   orderLog(code: string): OrderRecord[];
+  /** Keeps a scenario a facilitator uploaded (validated before), by its id (issue 19, part 4). */
+  saveScenario(id: string, json: string): void;
+  /** An uploaded scenario's JSON text, from any process. */
+  uploadedScenario(id: string): Promise<string | undefined>;
   /** Stores a chat line (its id is numbered per game by the caller). */
   addChat(code: string, line: ChatLine): void;
   chat(code: string): ChatLine[];
