@@ -39,5 +39,6 @@ export async function findScenario(storage: Storage, id: string): Promise<Scenar
   if (text === undefined) throw new Error(`unknown scenario '${id}'`);
   const loaded = loadScenario(JSON.parse(text));
   if (!loaded.ok) throw new Error(loaded.errors.map((e: Problem) => `${e.path}: ${e.message}`).join('; '));
-  return loaded.value;
+  // Known by its upload id, so that clients fetch this scenario and not the built one it came from.
+  return { ...loaded.value, id };
 }

@@ -134,4 +134,44 @@ describe.skipIf(!HAVE_BROWSER)('the power tools in the browser', () => {
     db.close();
     expect(errors).toEqual([]);
   });
+
+  it('edits a scenario, refuses a bad field with the schema’s message, and starts a game from it', async () => {
+    const { page: p, errors } = await page(`${server.url}/`);
+    await p.locator('#name').fill('Edith');
+    await p.locator('#open-editor').click();
+    await p.waitForSelector('[data-testid="editor-base"] option[value="three-powers"]', {
+      state: 'attached',
+    });
+    await p.locator('[data-testid="editor-base"]').selectOption('three-powers');
+    await p.locator('[data-testid="editor-load-base"]').click();
+    await p.waitForSelector('[data-screen="editor"][data-valid="true"]');
+    await p.locator('[data-testid="editor-nations"] summary').first().click();
+    const color = p.locator('[data-path="nations.0.color"]');
+    await color.fill('red');
+    await p.waitForSelector('[data-screen="editor"][data-valid="false"]');
+    expect(await color.getAttribute('aria-invalid')).toBe('true');
+    expect(await p.locator('[data-testid="editor-problems"]').innerText()).toContain(
+      'nations.0.color: must be a #rrggbb colour',
+    );
+    expect(await p.locator('[data-testid="editor-start"]').isDisabled()).toBe(true);
+    await color.fill('#123456');
+    await p.locator('[data-path="defaultRounds"]').fill('2');
+    await p.waitForSelector('[data-screen="editor"][data-valid="true"]');
+    await shot(p, 'editor');
+    await p.locator('[data-testid="editor-start"]').click();
+    await p.waitForSelector('[data-screen="lobby"]');
+    const scenario = await p.evaluate(
+      () =>
+        (
+          window as unknown as {
+            __sovereign: {
+              state(): { scenario: { id: string; defaultRounds: number; nations: { color: string }[] } };
+            };
+          }
+        ).__sovereign.state().scenario,
+    );
+    expect(scenario.defaultRounds).toBe(2);
+    expect(scenario.nations[0]!.color).toBe('#123456');
+    expect(errors).toEqual([]);
+  });
 });

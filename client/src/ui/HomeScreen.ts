@@ -400,8 +400,16 @@ export class HomeScreen {
         { class: 'card' },
         h('h2', {}, t('ui.replay.title')),
         h('button', { id: 'open-replay', onclick: () => void this.openReplay() }, t('ui.replay.watch')),
+        ' ',
+        h('button', { id: 'open-editor', onclick: () => void this.openEditor() }, t('ui.editor.open')),
       ),
     );
+  }
+
+  /** The scenario editor in place of the home screen. */
+  private async openEditor() {
+    const { ScenarioEditor } = await import('./ScenarioEditor.ts');
+    replace(this.el, new ScenarioEditor(this.net, () => this.render()).el);
   }
 
   /** The replay viewer in place of the home screen (`/?replay=<code>` opens a game's at once). */
