@@ -89,20 +89,23 @@ export function handleMessage(
   },
 ): void {
   // Own keys only: a type such as 'constructor' or '__proto__' must not reach Object.prototype.
-  if (!Object.hasOwn(CLIENT_MESSAGES, type))
-    return reply.refuse([
-      {
-        path: '',
-        message: `unknown message type '${type}' (known: ${Object.keys(CLIENT_MESSAGES).join(', ')})`,
-      },
-    ]);
+  if (!Object.hasOwn(CLIENT_MESSAGES, type)) {
+    const known = Object.keys(CLIENT_MESSAGES).join(', ');
+    reply.refuse([{ path: '', message: `unknown message type '${type}' (known: ${known})` }]);
+    return;
+  }
   const parsed = CLIENT_MESSAGES[type as ClientMessageType].safeParse(message);
-  if (!parsed.success)
-    return reply.refuse(
+  if (!parsed.success) {
+    reply.refuse(
       parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
     );
-  if (!m) return reply.refuse([{ path: '', message: 'you are not a member of this game' }]);
+    return;
+  }
+  if (!m) {
+    reply.refuse([{ path: '', message: 'you are not a member of this game' }]);
+    return;
+  }
   const result = dispatch(s, m, type as ClientMessageType, parsed.data, now, room);
-  if (!result.ok) return reply.refuse(result.errors);
-  reply.ok(typeof result.value === 'string' ? result.value : undefined);
+  if (result.ok) reply.ok(typeof result.value === 'string' ? result.value : undefined);
+  else reply.refuse(result.errors);
 }

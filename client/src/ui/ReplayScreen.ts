@@ -104,7 +104,14 @@ export class ReplayScreen {
       this.body,
       h(
         'button',
-        { type: 'button', class: 'secondary', onclick: () => (this.stop(), onBack()) },
+        {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => {
+            this.stop();
+            onBack();
+          },
+        },
         t('ui.replay.back'),
       ),
     );
