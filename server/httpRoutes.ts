@@ -194,6 +194,32 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     }
   });
 
+  // The facilitator's schedule of injects (issue 19, part 5): cards to come and those delivered.
+  app.get('/api/games/:code/schedule.json', async (req, res) => {
+    if (blocked(req, req.params.code ?? '')) return res.status(429).set('retry-after', '60').json(TOO_MANY);
+    const found = await findGame(ctx, req.params.code ?? '');
+    if (!found) {
+      miss(req);
+      return res.status(404).json({ error: `no game '${req.params.code}'` });
+    }
+    try {
+      const viewer = readerOf(req, res, found.game);
+      if (!viewer) return;
+      if (viewer.kind !== 'facilitator')
+        return res
+          .status(403)
+          .json({ error: "token: the schedule is the facilitator's (give its seat token)" });
+      res.json({
+        status: found.game.status,
+        round: found.game.state.round,
+        rounds: found.game.state.rounds,
+        schedule: found.game.session.schedule ?? [],
+      });
+    } finally {
+      found.done();
+    }
+  });
+
   const report = (req: HttpRequest, res: HttpResponse, game: GameSession) => {
     const viewer = readerOf(req, res, game);
     if (!viewer) return;

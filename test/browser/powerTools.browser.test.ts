@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import {
+  join as joinGame,
+  type ServerProcess,
+  spend,
+  startServer,
+  roomState as state,
+  stopServer,
+  view,
+  waitFor,
+} from '../server/harness.ts';
 import { get, playRound, threePowers, token } from '../server/powerTools.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch, shot } from './browser.ts';
 
@@ -173,5 +182,71 @@ describe.skipIf(!HAVE_BROWSER)('the power tools in the browser', () => {
     expect(scenario.defaultRounds).toBe(2);
     expect(scenario.nations[0]!.color).toBe('#123456');
     expect(errors).toEqual([]);
+  });
+
+  it('schedules cards and rewinds from the console, every screen following', async () => {
+    const { page: fac, errors } = await page(`${server.url}/`);
+    await fac.fill('#name', 'Ms Facil');
+    await fac.selectOption('#scenario', 'three-powers');
+    await fac.fill('#rounds', '3');
+    for (const id of ['#t-briefing', '#t-negotiation', '#t-orders']) await fac.fill(id, '0');
+    await fac.locator('#create').click();
+    await fac.waitForSelector('.join-code');
+    const code = (await fac.locator('.join-code').textContent())?.trim() ?? '';
+    const ann = await joinGame(server.url, code, { name: 'Ann', nation: 'US' });
+    await fac.locator('#start').click();
+    await waitFor('the briefing', () => state(ann).phase === 'briefing');
+    await fac.locator('[data-tab="console"]').click();
+    // A deck card for round 2 and a headline of one's own for round 3.
+    await fac.waitForSelector('#schedule-round option[value="2"]', { state: 'attached' });
+    await fac.selectOption('#schedule-round', '2');
+    await fac.locator('#c-schedule').click();
+    await fac.waitForSelector('[data-testid="schedule"] li[data-round="2"]');
+    await fac.selectOption('#schedule-round', '3');
+    await fac.fill('#schedule-headline', 'Blackout in the capital');
+    await fac.locator('#c-schedule-headline').click();
+    await fac.waitForSelector('[data-testid="schedule"] li[data-round="3"]');
+    await shot(fac, 'console-schedule');
+
+    // Ann plays round 1 alone (bots play the others): the round-2 card arrives with round 2.
+    const injectedIn = (round: number) =>
+      ann.messages.some(
+        (m) =>
+          m.type === 'report' &&
+          (m.message as { kind: string; round: number }).kind === 'inject' &&
+          (m.message as { round: number }).round === round,
+      );
+    await waitFor('a view', () => view(ann)?.round === 1);
+    await ann.request('submit', { orders: { budget: spend(view(ann).nations.US!.budget) } });
+    while (state(ann).round === 1) {
+      const before = state(ann).phase;
+      await ann.request('ready', { ready: true });
+      await waitFor('the next phase', () => state(ann).phase !== before || state(ann).round !== 1);
+    }
+    await waitFor('round 2’s card', () => injectedIn(2));
+
+    // The round's report opens over the screen: read, then closed.
+    await fac.waitForSelector('[data-testid="round-report"][open]');
+    await fac.evaluate(() =>
+      document.querySelector<HTMLDialogElement>('[data-testid="round-report"]')?.close(),
+    );
+    // The map's fade of the round's changes is over (a second fade during one breaks the map: a known
+    // bug of WorldMapScene.fadeFromPrevious, reported; a replay's map is throttled for it).
+    await fac.waitForFunction(
+      () =>
+        (window as unknown as { __sovereignMap?: { awake(): boolean } }).__sovereignMap?.awake() === false,
+    );
+    // Rewind to round 1 from the console: the facilitator's screen and Ann's go back.
+    await fac.selectOption('#c-rewind-round', '1');
+    await fac.locator('#c-rewind').click();
+    await waitFor('round 1 again', () => state(ann).round === 1 && view(ann)?.round === 1);
+    await fac.waitForFunction(
+      () =>
+        (
+          window as unknown as { __sovereign: { state(): { view: { round: number } | null } } }
+        ).__sovereign.state().view?.round === 1,
+    );
+    expect(errors).toEqual([]);
+    await ann.room.leave();
   });
 });

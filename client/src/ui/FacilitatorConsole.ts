@@ -5,6 +5,7 @@
  */
 import { language, t } from '../i18n.ts';
 import { branchControl } from './branchControl.ts';
+import { SchedulePanel } from './SchedulePanel.ts';
 import type { GameConnection } from '../net/GameConnection.ts';
 import type { ClientState, RoomSnapshot } from '../state/store.ts';
 import { h, replace } from './dom.ts';
@@ -134,6 +135,7 @@ export class FacilitatorConsole {
     ]);
     if (key === this.lastKey) return;
     this.lastKey = key;
+    void this.schedule?.refresh();
     const button = (id: string, label: string, command: Record<string, unknown>, cls = '') =>
       h('button', { id, class: cls, type: 'button', onclick: () => this.cmd(command) }, label);
     const seats = Object.values(room.seats);
@@ -313,6 +315,9 @@ export class FacilitatorConsole {
       : '';
   }
 
+  /** The schedule of injects (built with the other parts that have inputs). */
+  private schedule: SchedulePanel | null = null;
+
   /** The parts with inputs are built once, so typing is never lost to a refresh. */
   private build(s: ClientState) {
     this.built = true;
@@ -323,6 +328,7 @@ export class FacilitatorConsole {
       { id: 'inject-card' },
       cards.map((c) => h('option', { value: c.id }, c.title)),
     );
+    this.schedule = new SchedulePanel(this.net, room.code, s.welcome?.seatToken ?? '', cards);
     const title = h('input', { id: 'custom-title', maxlength: 80, placeholder: t('ui.console.customTitle') });
     const text = h('input', { id: 'custom-text', maxlength: 300, placeholder: t('ui.console.customText') });
     replace(
@@ -372,6 +378,7 @@ export class FacilitatorConsole {
           t('ui.console.customButton'),
         ),
       ),
+      this.schedule.el,
       this.clientList,
       this.errorLine,
       h(
