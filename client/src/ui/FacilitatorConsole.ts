@@ -59,7 +59,7 @@ export class FacilitatorConsole {
     select.value = String(Math.max(1, round - 1));
     return h(
       'span',
-      { class: 'row', title: t('ui.console.rewindHint') },
+      { class: 'row wrap', title: t('ui.console.rewindHint') },
       select,
       h(
         'button',

@@ -16,7 +16,7 @@ export function branchControl(rounds: number, code: string, token: string, id: s
   );
   return h(
     'span',
-    { class: 'row', title: t('ui.console.branchHint') },
+    { class: 'row wrap', title: t('ui.console.branchHint') },
     select,
     h(
       'button',
