@@ -181,6 +181,14 @@ export function afterActionHtml(
     })
     .join('');
 
+  // Rewinds were announced to everyone: every copy lists them (the rounds undone, not their orders).
+  const rewinds = storage.rewinds(session.code);
+  const rewindList = rewinds.length
+    ? `<ul class="rewinds">${rewinds
+        .map((r) => `<li>${esc(t('aar.rewind', { from: r.from, round: r.round }))}</li>`)
+        .join('')}</ul>`
+    : '';
+
   const charts = afterActionCharts(
     report.history,
     scenario.nations,
@@ -242,7 +250,7 @@ figure{margin:0}figcaption{font-weight:600}.legend span{margin-right:.8rem;white
 <h2>${esc(t('aar.ranking'))}</h2>${ranking}
 <h2>${esc(t('aar.objectives'))}</h2><ul class="objectives">${objectives}</ul>
 <h2>${esc(t('aar.charts'))}</h2>${charts}
-<h2>${esc(t('aar.timeline'))}</h2>${timeline || `<p>${esc(t('aar.noRounds'))}</p>`}
+<h2>${esc(t('aar.timeline'))}</h2>${timeline || `<p>${esc(t('aar.noRounds'))}</p>`}${rewindList}
 <h2>${esc(t('aar.questions'))}</h2><ol class="questions">${questions.map((q) => `<li>${esc(q)}</li>`).join('')}</ol>
 ${chat}
 </body></html>

@@ -126,6 +126,10 @@ describe('rewind', () => {
     );
     expect(file.steps.map((s) => s.round)).toEqual([1, 2, 3]);
     expect(rerunReplay(file, { hash: sha256 }).divergences).toEqual([]);
+    // The after-action report says what was undone.
+    const aar = await get(server.url, `/api/games/${code}/report.html`);
+    expect(aar.text).toContain('took the game back to the start of round 2');
+    expect(aar.text).toContain('took the game back to the start of round 1');
     for (const p of [fac2, ann2, chen2]) await p.room.leave();
   });
 });
