@@ -240,7 +240,7 @@ export const chokepointInvest: Experiment = {
   ],
   checks: [
     { metric: 'cnAccess', expect: 'up', min: 0.05 },
-    { metric: 'cnCap', expect: 'up', min: 0.1 },
+    { metric: 'cnCap', expect: 'up', min: 0.05 },
   ],
 };
 
