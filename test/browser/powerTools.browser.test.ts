@@ -169,6 +169,12 @@ describe.skipIf(!HAVE_BROWSER)('the power tools in the browser', () => {
     await shot(p, 'editor');
     await p.locator('[data-testid="editor-start"]').click();
     await p.waitForSelector('[data-screen="lobby"]');
+    // The lobby's scenario arrives just after the welcome.
+    await p.waitForFunction(
+      () =>
+        (window as unknown as { __sovereign: { state(): { scenario: unknown } } }).__sovereign.state()
+          .scenario,
+    );
     const scenario = await p.evaluate(
       () =>
         (
