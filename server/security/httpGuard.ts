@@ -129,6 +129,19 @@ export function guardHttp(http: HttpServer, options: HttpGuardOptions): void {
       res.once('finish', () => req.destroy());
       return;
     }
+    // Uploading a scenario stores it: it counts toward the same per-address limit as creating a game.
+    if (scenario) {
+      const from = clientAddress(req, options.trustProxy);
+      if (options.creates.blocked(from))
+        return json(
+          res,
+          429,
+          { error: 'too many games or scenarios created from this address; wait a few minutes' },
+          { 'retry-after': '300' },
+        );
+      options.creates.miss(from);
+      return pass(req, res);
+    }
     if (!matchmake || req.method !== 'POST') return pass(req, res);
     const address = clientAddress(req, options.trustProxy);
     const method = /^\/matchmake\/(\w+)\//.exec(url)?.[1];

@@ -165,6 +165,14 @@ describe('creating games', () => {
     const refused = await createHttp(strict.url, { name: 'Fifth', game: {} });
     expect(refused.status).toBe(429);
     expect((await refused.json()).error).toMatch(/too many games/);
+    // Uploading a scenario stores it too: it counts toward the same limit, so a flood cannot grow the table.
+    const upload = await fetch(`${strict.url}/api/scenarios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(upload.status).toBe(429);
+    expect((await upload.json()).error).toMatch(/too many games or scenarios/);
     expect((await fetch(`${strict.url}/api/games/${code(kept)}`)).status).toBe(200);
     await kept.room.leave();
   });

@@ -75,6 +75,8 @@ export class WorldMapScene extends Phaser.Scene {
   private linksKey = '';
   private linksFrom = 0;
   private idleFrames = 0;
+  /** Fades started so far (each names its own texture). */
+  private fades = 0;
   private frames = 0;
 
   constructor(geometry: MapGeometry, callbacks: SceneCallbacks) {
@@ -258,8 +260,9 @@ export class WorldMapScene extends Phaser.Scene {
   private fadeFromPrevious(): void {
     if (!this.image || !this.textures.exists(BAKE_KEY)) return;
     const source = this.textures.get(BAKE_KEY) as Phaser.Textures.CanvasTexture;
-    const key = `${BAKE_KEY}-previous`;
-    if (this.textures.exists(key)) this.textures.remove(key);
+    // Each fade has a texture of its own: a second fade within the first's 0.9 s (a rewind right after
+    // a round, a replay slider) must not remove the texture the first still draws.
+    const key = `${BAKE_KEY}-previous-${++this.fades}`;
     const previous = this.textures.createCanvas(key, source.width, source.height);
     if (!previous) return;
     previous.getContext().drawImage(source.getSourceImage() as HTMLCanvasElement, 0, 0);
