@@ -19,12 +19,12 @@ export const CLAIMS: Record<number, { title: string; argument: string }> = {
   1: {
     title: 'Export controls bite where they are aimed, at a price',
     argument:
-      "Controls slowed China's AI development, yet rivals stand ready to fill the gap the US leaves (F48); US controls and \"America first\" push countries toward self-reliance and raise Chinese open models' profile (F62). The January 2025 diffusion rule sorted the world into tiers of chip access (F65, F66, F73). In the game a control targets nations or market tiers; it slows the target's compute and capability, pushes the targeted markets toward open and rival stacks, and costs the controller trust and revenue, mostly where it aimed.",
+      "Controls slowed China's AI development, yet rivals stand ready to fill the gap the US leaves (F48); US controls and \"America first\" push countries toward self-reliance and raise Chinese open models' profile (F62). The January 2025 diffusion rule sorted the world into tiers of chip access (F65, F66, F73). In the game a control targets nations or market tiers (`tierControls`); it slows the target's compute and, for a rival training near the frontier, its capability; the markets it aims at fear a cut-off of the controller's closed models and drift toward Chinese and local models; the controller pays trust once, when it imposes the control, and revenue. What the game shows too: India's capability comes mostly from open weights (Chinese ones), which a US chip cap does not touch, so its capability barely moves; and the controller's score falls, because revenue and reach abroad are worth more to it than the lead it gains.",
   },
   2: {
     title: 'Chokepoints slow capability',
     argument:
-      'A model needs compute, compute needs chips, and chips need design, fabs, lithography and memory held by particular nations (F43, F55, F69, F70): the Jenga-like stack of managed dependencies. Cutting a layer a nation depends on slows its models after a lag that investment in the layer shortens.',
+      "A model needs compute, compute needs chips, and chips need design, fabs, lithography and memory held by particular nations (F43, F55, F69, F70): the Jenga-like stack of managed dependencies. In the game training (and fine-tuning) reaches a capability that falls with the log of a nation's compute behind the frontier's; cutting a layer a nation depends on lowers its chip access, then the compute it can buy, then its capability, after a lag (compute depreciates 12% a round) that investing in the layer shortens.",
   },
   3: {
     title: 'Open weights buy soft power; closed models buy revenue and lead',
@@ -34,19 +34,43 @@ export const CLAIMS: Record<number, { title: string; argument: string }> = {
   4: {
     title: 'Cheap fine-tunes give sovereignty',
     argument:
-      "TAIDE (about US$7.4 million) and SEA-LION (about US$52 million) fine-tuned Meta's open Llama for their languages (F14, F19, F21): sovereignty does not require building every tool at home (F9).",
+      "TAIDE (about US$7.4 million) and SEA-LION (about US$52 million) fine-tuned Meta's open Llama for their languages (F14, F19, F21): sovereignty does not require building every tool at home (F9). In the game a programme costs US$50 million a round (it cost US$3 billion before), fine-tunes the best open model the nation can get, and its sovereign model takes over half of what a cut-off would remove in the sovereignty stress test.",
   },
   5: {
     title: 'Markets have agency',
     argument:
-      'Many countries fear kill switches on AI sourced abroad and now see domestic AI as essential (F8); leaders at Davos 2026 were increasingly reluctant to rely on US suppliers (F61); national champions kept their home markets in search (F60).',
+      "Many countries fear kill switches on AI sourced abroad and now see domestic AI as essential (F8); leaders at Davos 2026 were increasingly reluctant to rely on US suppliers (F61); national champions kept their home markets in search (F60). In the game each market fears a closed provider by its own exposure to that provider's controls, and local models (fine-tunes of the best open weights, in the languages no power speaks) grow with that fear.",
   },
   6: {
     title: 'The score rewards what the sources value',
     argument:
-      'The prize is AI soft power, models that others choose to adopt (F9, F10): a share of the world, not growth from a small base. Sovereignty is resilience to a cut-off (F8). Objectives met in part count in part.',
+      "The prize is AI soft power, models that others choose to adopt (F9, F10): a share of the world, not growth from a small base. Sovereignty is resilience to a cut-off (F8): a stress test of the worst single supplier's embargo. Objectives met in part count in part (the way travelled from the start). The variance split is taken within each nation.",
   },
 };
+
+/**
+ * What the model taught before issue 14 (engine of commit 96005c2, `npm run fidelity -- --games 300`,
+ * the experiments as they stood then: the controls experiment was a US chip embargo on India and
+ * the UAE, the variance split was pooled across nations).
+ */
+export const BEFORE: { claim: number; figure: string; value: string }[] = [
+  { claim: 1, figure: 'US share of tier-2 markets / of tier-1 markets', value: '−0.178 / −0.089' },
+  { claim: 1, figure: 'US trust at the end (paid every round)', value: '−14.4' },
+  { claim: 1, figure: "India's capability gained / India's score", value: '−0.02 / +6.9' },
+  { claim: 1, figure: 'US win rate', value: '26.3% → 2.0%' },
+  { claim: 2, figure: 'China compute / capability at the end', value: '−1,265 / −0.14' },
+  { claim: 2, figure: 'China score / win rate', value: '+8.8 / 19.3% → 45.3%' },
+  { claim: 3, figure: 'Japan / Korea soft power (opening)', value: '+104% / +101%' },
+  { claim: 3, figure: 'US soft power / revenue / lead (opening)', value: '−1.5 / −474 / +0.10' },
+  { claim: 4, figure: "programme cost, share of Korea's budget", value: '21% (US$3bn a round)' },
+  { claim: 5, figure: 'local models in foreign markets, start → end', value: '0.7% → 0.0%' },
+  { claim: 6, figure: 'soft-power points at their cap or floor', value: '17% of nation-games' },
+  {
+    claim: 6,
+    figure: 'score variance from soft power / sovereignty / economy / objectives',
+    value: '48% / 7% / 7% / 39%',
+  },
+];
 
 const f = (x: number | null, digits = 3) => (x === null ? '—' : x.toFixed(digits));
 
@@ -97,6 +121,16 @@ function markdown(results: ExperimentResult[], command: string, seconds: number)
   ];
   for (const [claim, c] of Object.entries(CLAIMS)) {
     parts.push(`## Claim ${claim}: ${c.title}`, '', c.argument, '');
+    const before = BEFORE.filter((b) => b.claim === Number(claim));
+    if (before.length > 0) {
+      parts.push('Before issue 14 (paired difference, 300 games):', '');
+      parts.push(
+        '| figure | before |',
+        '| --- | --- |',
+        ...before.map((b) => `| ${b.figure} | ${b.value} |`),
+        '',
+      );
+    }
     parts.push(tables(results.filter((r) => r.claim === Number(claim))));
   }
   return `${parts.join('\n').trimEnd()}\n`;
