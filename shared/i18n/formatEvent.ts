@@ -410,6 +410,9 @@ function msg(ctx: FormatContext, key: string, fallback: string): string {
 
 function nationName(ctx: FormatContext, id: string): string {
   if (id === 'OTHER') return msg(ctx, 'provider.OTHER', 'other providers');
+  // A control on a tier of markets names the tier as its target ('tier2').
+  const tier = /^tier([123])$/.exec(id)?.[1];
+  if (tier) return msg(ctx, `marketTier.${tier}`, `tier-${tier} markets`);
   return ctx.names.nation?.(id) ?? id;
 }
 

@@ -40,6 +40,8 @@ export const shown = (w: DigestWriter, e: GameEvent): Record<string, string> =>
 
 export function nationName(w: DigestWriter, id: string): string {
   if (id === 'OTHER') return w.messages['provider.OTHER'] ?? 'other providers';
+  const tier = /^tier([123])$/.exec(id)?.[1];
+  if (tier) return w.messages[`marketTier.${tier}`] ?? `tier-${tier} markets`;
   return w.names.nation?.(id) ?? w.scenario.nations.find((n) => n.id === id)?.name ?? id;
 }
 

@@ -374,3 +374,28 @@ describe('exact sentences', () => {
     );
   });
 });
+
+describe('a control on a tier of markets', () => {
+  it('names the tier, not its id', () => {
+    const messages = JSON.parse(
+      readFileSync(join(import.meta.dirname, '..', '..', 'assets', 'i18n', 'en.json'), 'utf8'),
+    ) as Record<string, string>;
+    const event = {
+      type: 'ExportControlChanged' as const,
+      key: 'event.ExportControlChanged',
+      round: 2,
+      params: {
+        nation: 'US',
+        target: 'tier2',
+        chips: 'licensed',
+        models: 'open',
+        previousChips: 'open',
+        previousModels: 'open',
+      },
+      audience: 'all' as const,
+    };
+    const line = formatEvent(event, messages, { nation: (id) => (id === 'US' ? 'United States' : id) });
+    expect(line).toContain('tier-2 markets');
+    expect(line).not.toMatch(/\btier2\b/);
+  });
+});
