@@ -4,18 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { injectEvent } from '../../shared/engine/index.ts';
-import {
-  card,
-  expectedTrust,
-  inject,
-  nation,
-  ofType,
-  play,
-  playRounds,
-  setup,
-  shares,
-  sum,
-} from './helpers.ts';
+import { card, inject, nation, ofType, play, playRounds, setup, shares, sum } from './helpers.ts';
 
 describe('event cards', () => {
   it('CRD-1 the scandal card takes 5 trust from the capability leader before the trust update', () => {
@@ -29,9 +18,11 @@ describe('event cards', () => {
       from: 50,
       to: 45,
     });
-    // then the trust update from 45: balanced +0.3
-    expect(nation(state, 'US').trust).toBeCloseTo(expectedTrust(state, 45, [0.3]), 12);
-    expect(nation(state, 'CN').trust).toBeCloseTo(expectedTrust(state, 50, [0.5, 0.3]), 12);
+    // then the trust update from 45: 45 + balanced 0.3 x (100 - 45)/50 + 0.1 x (50 - 45)
+    // = 45 + 0.33 + 0.5 = 45.83
+    expect(nation(state, 'US').trust).toBeCloseTo(45.83, 12);
+    // CN: 50 + (open 0.5 + balanced 0.3) x 50/50 + 0.1 x 0 = 50.8
+    expect(nation(state, 'CN').trust).toBeCloseTo(50.8, 12);
     expect(state.pendingCards).toEqual([]);
   });
 

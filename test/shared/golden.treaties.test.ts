@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eventsFor, type GameState, parseOrders, type TreatyType } from '../../shared/engine/index.ts';
-import { eventFor, expectedTrust, nation, ofType, play, setup, shares } from './helpers.ts';
+import { eventFor, nation, ofType, play, setup, shares } from './helpers.ts';
 
 /** Proposes a treaty from `from` to `to` in round 1 and has it accepted in round 2. */
 function signed(type: TreatyType, from = 'US', to = 'EU', s0: GameState = setup()) {
@@ -100,18 +100,19 @@ describe('treaty effects', () => {
     const { r1, r2 } = signed('SafetyPact', 'US', 'EU');
     const before = nation(r1.state, 'EU');
     const after = nation(r2.state, 'EU');
-    // EU balanced +0.3, pact +1
-    expect(after.trust).toBeCloseTo(expectedTrust(r2.state, before.trust, [0.3, 1]), 12);
+    // EU: round 1, 50 + balanced 0.3 = 50.3; round 2, 50.3 + (balanced 0.3 + pact 1) x 49.7/50
+    // + 0.1 x (50 - 50.3) = 50.3 + 1.2922 - 0.03 = 51.5622
+    expect(before.trust).toBeCloseTo(50.3, 12);
+    expect(after.trust).toBeCloseTo(51.5622, 12);
     expect(after.safety).toBeCloseTo(before.safety * 0.95 + 3, 12);
   });
 
   it('TRE-8 an AI forum adds 0.5 trust per forum', () => {
     const { r1, r2 } = signed('AiForum', 'CN', 'EU');
-    const before = nation(r1.state, 'CN');
-    expect(nation(r2.state, 'CN').trust).toBeCloseTo(
-      expectedTrust(r2.state, before.trust, [0.5, 0.3, 0.5]),
-      12,
-    );
+    // CN: round 1, 50 + open 0.5 + balanced 0.3 = 50.8; round 2, 50.8 + (forum 0.5 + open 0.5 +
+    // balanced 0.3) x 49.2/50 + 0.1 x (50 - 50.8) = 50.8 + 1.2792 - 0.08 = 51.9992
+    expect(nation(r1.state, 'CN').trust).toBeCloseTo(50.8, 12);
+    expect(nation(r2.state, 'CN').trust).toBeCloseTo(51.9992, 12);
   });
 
   it('TRE-9 a chip control on a guarantee partner breaks it and costs treatyBreachTrustLoss', () => {

@@ -188,19 +188,3 @@ export function sum(values: Record<string, number>): number {
 export function allClosed(json: ScenarioJson): void {
   for (const n of json.nations) Object.assign(n, { release: 'closed' });
 }
-
-/**
- * Trust after a round's trust update (shared/engine/updateTrust.ts): the causes that raise trust are
- * scaled by (100 - trust) / 50 and those that lower it by trust / 50, then trustReversion x (50 -
- * trust) is added; the result is clamped to [0, 100].
- */
-export function expectedTrust(state: GameState, from: number, causes: number[]): number {
-  const gains = causes.reduce((s, x) => s + Math.max(0, x), 0);
-  const losses = causes.reduce((s, x) => s + Math.min(0, x), 0);
-  const next =
-    from +
-    (gains * (100 - from)) / 50 +
-    (losses * from) / 50 +
-    state.scenario.rules.trustReversion * (50 - from);
-  return Math.min(100, Math.max(0, next));
-}
