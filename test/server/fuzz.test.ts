@@ -440,7 +440,15 @@ describe('fuzzing the game room', () => {
 
     while (queue.length > 0) {
       const tickStart = Date.now();
-      await sleep(120); // let the last patch arrive
+      // No sleep for "the last patch": the last change the server made (Ann's step at the end of the
+      // last tick, BotSeat before the first) came with the patch awaited there, and a patch mirrors the
+      // whole session at once (syncRoomState, just before each patch), so it also carried every earlier
+      // change: the replacements' joins, the fuzzers' accepted ready or submit. Checked: the state the
+      // facilitator holds lists every live fuzzer.
+      await waitFor('the patch that seats every live fuzzer', () => {
+        const clients = state(fac).clients as Map<string, unknown>;
+        return fuzzers.every((f) => f.closed !== null || clients.has(f.p.room.sessionId));
+      });
       const before = capture();
       const teamBefore = fuzzers.map((f) => f.p.messages.filter((m) => m.type === 'team').length);
       const results = await Promise.all(fuzzers.map((f) => runBatch(f, queue.splice(0, BATCH), stats)));
