@@ -1,6 +1,5 @@
 import { controlOn } from './controls.ts';
-import type { GameEvent } from './events.ts';
-import { type EventParam, type EventType, makeEvent } from './events.ts';
+import { type EventParams, type EventType, type GameEvent, makeEvent } from './events.ts';
 import type { Orders } from './ordersSchema.ts';
 import type { Rng } from './rng.ts';
 import type { Rules } from './rules.ts';
@@ -49,14 +48,15 @@ export function startResolution(state: GameState, rng: Rng): ResolveContext {
   };
 }
 
-/** Appends an event for the round being resolved. */
-export function emit(
+/** Appends an event for the round being resolved; its params must be the ones its type declares. */
+export function emit<T extends EventType>(
   ctx: ResolveContext,
-  type: EventType,
-  params: Record<string, EventParam>,
+  type: T,
+  params: EventParams[T],
   audience: 'all' | NationId[] = 'all',
 ): void {
-  ctx.events.push(makeEvent(type, ctx.round, params, audience));
+  // A generic T's event is one member of the union; TypeScript cannot see that by itself.
+  ctx.events.push(makeEvent(type, ctx.round, params, audience) as GameEvent);
 }
 
 /** The nations in scenario order. */

@@ -5,7 +5,17 @@
 export { concludeGame } from './concludeGame.ts';
 export { createGame, type GameOptions, GameSetupError } from './createGame.ts';
 export { evaluateObjective, type ObjectiveStatus } from './evaluateObjective.ts';
-export { EVENT_TYPES, type EventType, eventsFor, type GameEvent, type Viewer } from './events.ts';
+export {
+  type AnyParams,
+  EVENT_TYPES,
+  type EventOf,
+  type EventParams,
+  type EventType,
+  eventsFor,
+  type GameEvent,
+  paramsOf,
+  type Viewer,
+} from './events.ts';
 export { injectEvent } from './injectEvent.ts';
 export { loadScenario } from './loadScenario.ts';
 export { type ObjectiveProgress, objectivesInView } from './objectivesInView.ts';

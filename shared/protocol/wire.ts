@@ -121,13 +121,17 @@ export function packEvents(events: readonly GameEvent[], round: number): WireEve
 }
 
 export function unpackEvents(events: readonly WireEvent[], round: number): GameEvent[] {
-  return events.map((e) => ({
-    type: e.type,
-    key: `event.${e.type}`,
-    round: e.round ?? round,
-    params: e.params,
-    audience: e.audience ?? 'all',
-  }));
+  // The server packed these from GameEvents: type and params still belong together.
+  return events.map(
+    (e) =>
+      ({
+        type: e.type,
+        key: `event.${e.type}`,
+        round: e.round ?? round,
+        params: e.params,
+        audience: e.audience ?? 'all',
+      }) as GameEvent,
+  );
 }
 
 /**

@@ -99,7 +99,7 @@ export function titlesOf(events: readonly GameEvent[], scenario: Scenario, names
   for (const c of scenario.events) titles.set(c.id, names.card?.(c.id) ?? c.title);
   for (const e of events) {
     if ((e.type === 'EventCardDrawn' || e.type === 'EventCardInjected') && typeof e.params.title === 'string')
-      titles.set(String(e.params.card), e.params.title);
+      titles.set(e.params.card, e.params.title);
   }
   return titles;
 }

@@ -2,7 +2,7 @@
  * A nation's own lines in the round digest: what others did to it, what it decided, and what its
  * budget, compute and models became, in the second person. Pure.
  */
-import type { GameEvent } from '../engine/events.ts';
+import { type GameEvent, paramsOf } from '../engine/events.ts';
 import { type DigestWriter, localeOfWriter, nationName, num, pct, say, shown } from './digestText.ts';
 import { controlChanges, type Line } from './worldLines.ts';
 
@@ -21,7 +21,7 @@ export function mineLines(w: DigestWriter, events: readonly GameEvent[], used: S
   const ended = events.some((e) => e.type === 'GameEnded');
   for (const e of events) {
     if (used.has(e)) continue;
-    const p = e.params;
+    const p = paramsOf(e);
     const mine = p.nation === me;
     switch (e.type) {
       case 'OrdersMissing':

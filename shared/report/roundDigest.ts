@@ -5,7 +5,7 @@
  * `digest.*` message templates; ids, source keys and lines that change nothing are never shown. The
  * full list of events stays in the News tab. Pure: no DOM, no clock.
  */
-import type { GameEvent } from '../engine/events.ts';
+import { type GameEvent, paramsOf } from '../engine/events.ts';
 import type { NationId, Scenario } from '../engine/index.ts';
 import type { Messages, NameResolvers } from '../i18n/formatEvent.ts';
 import { clean, type DigestWriter, titlesOf } from './digestText.ts';
@@ -105,12 +105,12 @@ function scoreOf(
 ): RoundDigest['score'] {
   const me = w.me;
   if (me === null) return null;
-  const change = events.find((e) => e.type === 'ScoreChanged' && e.params.nation === me);
+  const change = events.find((e) => e.type === 'ScoreChanged' && paramsOf(e).nation === me);
   if (!change) return null;
   shownEvents.add(change);
-  const p = change.params;
+  const p = paramsOf(change);
   const mine = events.filter(
-    (e) => e.params.nation === me || e.params.previous === me || list(e.params.nations).includes(me),
+    (e) => paramsOf(e).nation === me || paramsOf(e).previous === me || list(paramsOf(e).nations).includes(me),
   );
   const found: Record<ScorePart, Cause[]> = {
     softPower: softPowerCauses(w, mine, n(p.softPower)),

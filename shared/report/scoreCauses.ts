@@ -3,7 +3,7 @@
  * gets an estimate of its points (from the scoring formulas in shared/engine/scoreboard.ts and
  * deriveScores.ts) used only to rank them, and a plain sentence. Pure.
  */
-import type { GameEvent } from '../engine/events.ts';
+import { type GameEvent, paramsOf } from '../engine/events.ts';
 import { marketInfo } from '../engine/marketInfo.ts';
 import {
   cardTitle,
@@ -52,7 +52,7 @@ export function softPowerCauses(w: DigestWriter, mine: GameEvent[], delta: numbe
   const trustPts = (from: number, to: number) => 10 * Math.log2(factor(to) / factor(from));
   const causes: Cause[] = [];
   for (const e of mine) {
-    const p = e.params;
+    const p = paramsOf(e);
     const f = shown(w, e);
     if (e.type === 'TrustChanged') {
       const d = dir(n(p.to) - n(p.from));
@@ -82,7 +82,7 @@ export function softPowerCauses(w: DigestWriter, mine: GameEvent[], delta: numbe
   const adoption = delta - causes.reduce((s, c) => s + c.size, 0);
   const shifts: { weight: number; cause: Cause }[] = [];
   for (const e of mine) {
-    const p = e.params;
+    const p = paramsOf(e);
     if (e.type === 'AdoptionShifted') {
       const d = dir(n(p.to) - n(p.from));
       const reasons = list(p.reasons).filter((r) => r !== 'unavailable');
@@ -120,19 +120,22 @@ function leadCauses(w: DigestWriter, mine: GameEvent[], size: number): Cause[] {
   const me = w.me!;
   const infos = new Map(marketInfo(w.scenario).map((i) => [i.spec.id, i]));
   const foreign = mine.filter(
-    (e) => e.type === 'MarketLeaderChanged' && infos.get(String(e.params.market))?.owner !== me,
+    (e) => e.type === 'MarketLeaderChanged' && infos.get(String(paramsOf(e).market))?.owner !== me,
   );
   const byWeight = (es: GameEvent[]) =>
     [...es].sort(
       (a, b) =>
-        (infos.get(String(b.params.market))?.weight ?? 0) - (infos.get(String(a.params.market))?.weight ?? 0),
+        (infos.get(String(paramsOf(b).market))?.weight ?? 0) -
+        (infos.get(String(paramsOf(a).market))?.weight ?? 0),
     );
   const out: Cause[] = [];
   for (const [won, key] of [
     [true, 'digest.cause.lead.won'],
     [false, 'digest.cause.lead.lost'],
   ] as const) {
-    const es = byWeight(foreign.filter((e) => (won ? e.params.nation === me : e.params.previous === me)));
+    const es = byWeight(
+      foreign.filter((e) => (won ? paramsOf(e).nation === me : paramsOf(e).previous === me)),
+    );
     if (es.length === 0) continue;
     const markets = es.slice(0, 3).map((e) => shown(w, e).market ?? '');
     const more = es.length - markets.length;
@@ -159,8 +162,8 @@ export function sovereigntyCauses(
   const cloud = mine.find((e) => e.type === 'CloudAccessChanged');
   if (built && cloud) {
     const own = (c: number, r: number) => (c + r > 0 ? c / (c + r) : 0);
-    const from = own(n(built.params.from), n(cloud.params.from));
-    const to = own(n(built.params.to), n(cloud.params.to));
+    const from = own(n(paramsOf(built).from), n(paramsOf(cloud).from));
+    const to = own(n(paramsOf(built).to), n(paramsOf(cloud).to));
     if (pct(from) !== pct(to))
       causes.push({
         size: 0.3 * k * (to - from),
@@ -171,7 +174,7 @@ export function sovereigntyCauses(
         events: [built, cloud],
       });
   } else if (cloud) {
-    const up = n(cloud.params.to) > n(cloud.params.from);
+    const up = n(paramsOf(cloud).to) > n(paramsOf(cloud).from);
     causes.push({
       size: 0.3 * k * (up ? -0.03 : 0.03),
       text: say(w, `digest.cause.cloud.${up ? 'up' : 'down'}`),
@@ -179,7 +182,7 @@ export function sovereigntyCauses(
     });
   }
   for (const e of mine) {
-    const p = e.params;
+    const p = paramsOf(e);
     if (e.type === 'SovereignModelImproved') {
       const stalled = typeof p.stalled === 'string';
       if (!stalled && num(n(p.from)) === num(n(p.to))) continue;
@@ -205,7 +208,7 @@ export function sovereigntyCauses(
   const rest = delta - causes.reduce((s, c) => s + c.size, 0);
   const chips: Cause[] = [];
   for (const e of all) {
-    const p = e.params;
+    const p = paramsOf(e);
     if (e.type === 'ChipProgrammeBuilt' && p.nation === me) {
       chips.push({ size: 1, text: say(w, 'digest.cause.chipProgramme', shown(w, e)), events: [e] });
     } else if (
@@ -242,7 +245,7 @@ export function sovereigntyCauses(
       });
     }
   }
-  const others = all.filter((e) => e.type === 'ChipProgrammeBuilt' && e.params.nation !== me);
+  const others = all.filter((e) => e.type === 'ChipProgrammeBuilt' && paramsOf(e).nation !== me);
   if (others.length > 0) chips.push({ size: -1, text: say(w, 'digest.cause.othersChips'), events: [] });
   const aligned = chips.filter((c) => Math.sign(c.size) === Math.sign(rest));
   if (Math.abs(rest) >= 0.1) {
@@ -257,20 +260,20 @@ export function economyCauses(w: DigestWriter, all: GameEvent[], delta: number):
   const me = w.me!;
   const rules = w.scenario.rules;
   const rows = all.filter((e) => e.type === 'EconomyChanged');
-  const mine = rows.find((e) => e.params.nation === me);
+  const mine = rows.find((e) => paramsOf(e).nation === me);
   if (!mine || rows.length === 0) return [];
   const gdp = new Map<string, number>();
   for (const i of marketInfo(w.scenario))
     if (i.owner) gdp.set(i.owner, (gdp.get(i.owner) ?? 0) + i.spec.gdpUsdBn);
   const terms = (e: GameEvent) => {
-    const p = e.params;
+    const p = paramsOf(e);
     const ai = (rules.aiGrowth * n(p.capability) * n(p.adequacy)) / 100;
     const trade = (rules.digitalTradeGrowth * n(p.trade)) / Math.max(gdp.get(String(p.nation)) ?? 1, 1);
     return { ai, trade, curbs: n(p.growth) - rules.baseGrowth - ai - trade };
   };
   const mean = (f: (e: GameEvent) => number) => rows.reduce((s, e) => s + f(e), 0) / rows.length;
   const growth = (e: GameEvent) =>
-    Math.log(Math.max(n(e.params.to), 1e-9) / Math.max(n(e.params.from), 1e-9));
+    Math.log(Math.max(n(paramsOf(e).to), 1e-9) / Math.max(n(paramsOf(e).from), 1e-9));
   const t = terms(mine);
   const f = shown(w, mine);
   const mineGrowth = Math.exp(growth(mine)) - 1;
@@ -304,13 +307,15 @@ export function economyCauses(w: DigestWriter, all: GameEvent[], delta: number):
 export function objectiveCauses(w: DigestWriter, all: GameEvent[], delta: number): Cause[] {
   const me = w.me!;
   if (Math.abs(delta) < 0.05) return [];
-  const achieved = all.filter((e) => e.type === 'ObjectiveAchieved' && e.params.nation === me);
+  const achieved = all.filter((e) => e.type === 'ObjectiveAchieved' && paramsOf(e).nation === me);
   const ended = all.some((e) => e.type === 'GameEnded');
   const byId = new Map(w.scenario.objectives.map((o) => [o.id, o]));
   const publicIds = w.scenario.nations.find((x) => x.id === me)?.publicObjectives ?? [];
-  const secretIds = achieved.filter((e) => e.params.secret === true).map((e) => String(e.params.objective));
+  const secretIds = achieved
+    .filter((e) => paramsOf(e).secret === true)
+    .map((e) => String(paramsOf(e).objective));
   const candidates = [...publicIds, ...secretIds].filter((id) => byId.has(id));
-  const isAchieved = (id: string) => achieved.some((e) => e.params.objective === id);
+  const isAchieved = (id: string) => achieved.some((e) => paramsOf(e).objective === id);
   // Each objective: gained (+1), lost (-1) or unchanged (0); at the end only what fits the outcome.
   const options = (id: string): number[] => {
     if (secretIds.includes(id)) return [1];
@@ -350,7 +355,7 @@ export function objectiveCauses(w: DigestWriter, all: GameEvent[], delta: number
           objective: w.names.objective?.(id) ?? obj.title,
           points: String(obj.points),
         }),
-        events: achieved.filter((e) => e.params.objective === id),
+        events: achieved.filter((e) => paramsOf(e).objective === id),
       },
     ];
   });

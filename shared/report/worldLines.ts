@@ -3,7 +3,7 @@
  * aggregated over nations), treaties, policy changes, incidents, open weights and the largest
  * markets that changed hands. What concerns the viewer's own nation is left to its own lines. Pure.
  */
-import type { GameEvent } from '../engine/events.ts';
+import { type GameEvent, paramsOf } from '../engine/events.ts';
 import { marketInfo } from '../engine/marketInfo.ts';
 import { formatEvent } from '../i18n/formatEvent.ts';
 import {
@@ -35,27 +35,29 @@ const POINTS = new Set(['trust', 'capability', 'safety', 'sovereignModel', 'tale
 /** One clause per effect of a card ("trust −2.0 for 6 nations"), or null if it changed nothing. */
 function effectClause(w: DigestWriter, es: GameEvent[]): string | null {
   const first = es[0]!;
-  const p = first.params;
+  const p = paramsOf(first);
   const f = shown(w, first);
   if (first.type === 'SafetyIncident') {
     return say(w, 'digest.card.incident', {
       nations: nationsPhrase(
         w,
-        es.map((e) => String(e.params.nation)),
+        es.map((e) => String(paramsOf(e).nation)),
       ),
     });
   }
-  const nations = [...new Set(es.flatMap((e) => list(e.params.nations)))];
+  const nations = [...new Set(es.flatMap((e) => list(paramsOf(e).nations)))];
   if (nations.length === 0) return null;
   const who = nationsPhrase(w, nations);
   switch (p.effect) {
     case 'AdjustQuantity': {
-      const moved = es.filter((e) => num(n(e.params.from)) !== num(n(e.params.to)));
+      const moved = es.filter((e) => num(n(paramsOf(e).from)) !== num(n(paramsOf(e).to)));
       if (moved.length === 0) return null;
       const q = String(p.quantity);
-      const points = moved.map((e) => signed(n(e.params.to) - n(e.params.from), localeOfWriter(w)));
+      const points = moved.map((e) => signed(n(paramsOf(e).to) - n(paramsOf(e).from), localeOfWriter(w)));
       const ratios = moved.map((e) =>
-        n(e.params.from) > 0 ? signedPct(n(e.params.to) / n(e.params.from) - 1, localeOfWriter(w)) : '',
+        n(paramsOf(e).from) > 0
+          ? signedPct(n(paramsOf(e).to) / n(paramsOf(e).from) - 1, localeOfWriter(w))
+          : '',
       );
       const same = (xs: string[]) => xs[0] !== '' && xs.every((x) => x === xs[0]);
       // Points for 0..100 quantities unless only the factor is shared; a share otherwise.
@@ -70,10 +72,10 @@ function effectClause(w: DigestWriter, es: GameEvent[]): string | null {
           : same(points)
             ? points[0]
             : null;
-      const up = n(first.params.to) > n(first.params.from);
+      const up = n(paramsOf(first).to) > n(paramsOf(first).from);
       const target = nationsPhrase(
         w,
-        moved.flatMap((e) => list(e.params.nations)),
+        moved.flatMap((e) => list(paramsOf(e).nations)),
       );
       return change
         ? say(w, 'digest.card.quantity', { quantity: f.quantity ?? q, change, nations: target })
@@ -105,7 +107,7 @@ function cardLines(w: DigestWriter, events: readonly GameEvent[]): Line[] {
     g.set(key, [...(g.get(key) ?? []), e]);
   };
   for (const e of events) {
-    const p = e.params;
+    const p = paramsOf(e);
     if (e.type === 'CardEffect') {
       const what = p.quantity ?? p.modifier ?? p.layer ?? p.region ?? '';
       const sign = p.effect === 'AdjustQuantity' ? Math.sign(n(p.to) - n(p.from)) : Math.sign(n(p.amount));
@@ -119,7 +121,7 @@ function cardLines(w: DigestWriter, events: readonly GameEvent[]): Line[] {
     const clauses = [...byEffect.values()].map((es) => effectClause(w, es)).filter((c) => c !== null);
     const es = [...byEffect.values()].flat();
     const announced = events.filter(
-      (e) => (e.type === 'EventCardInjected' || e.type === 'EventCardDrawn') && e.params.card === card,
+      (e) => (e.type === 'EventCardInjected' || e.type === 'EventCardDrawn') && paramsOf(e).card === card,
     );
     if (clauses.length === 0) continue;
     lines.push({
@@ -135,11 +137,11 @@ function cardLines(w: DigestWriter, events: readonly GameEvent[]): Line[] {
 export function controlChanges(w: DigestWriter, e: GameEvent): string | null {
   const f = shown(w, e);
   const parts: string[] = [];
-  if (e.params.chips !== e.params.previousChips)
+  if (paramsOf(e).chips !== paramsOf(e).previousChips)
     parts.push(
       say(w, 'digest.controls.chips', { tier: f.chips ?? '', previous: f.previousChips ?? '' }) ?? '',
     );
-  if (e.params.models !== e.params.previousModels)
+  if (paramsOf(e).models !== paramsOf(e).previousModels)
     parts.push(
       say(w, 'digest.controls.models', { tier: f.models ?? '', previous: f.previousModels ?? '' }) ?? '',
     );
@@ -151,7 +153,7 @@ export function controlChanges(w: DigestWriter, e: GameEvent): string | null {
 export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: Set<GameEvent>): Line[] {
   const me = w.me;
   const involves = (e: GameEvent) => {
-    const p = e.params;
+    const p = paramsOf(e);
     return (
       me !== null && (p.nation === me || p.target === me || p.partner === me || list(p.parties).includes(me))
     );
@@ -164,7 +166,7 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
   const markets: GameEvent[] = [];
   for (const e of events) {
     if (used.has(e) || carded.has(e)) continue;
-    const p = e.params;
+    const p = paramsOf(e);
     switch (e.type) {
       case 'GameEnded':
         lines.push({ priority: 100, text: plain(e), events: [e] });
@@ -232,7 +234,7 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
     const pairs = es.map((e) =>
       joinList(
         w,
-        list(e.params.parties).map((id) => nationName(w, id)),
+        list(paramsOf(e).parties).map((id) => nationName(w, id)),
       ),
     );
     const text =
@@ -254,7 +256,7 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
             ...f,
             nations: nationsPhrase(
               w,
-              es.map((e) => String(e.params.nation)),
+              es.map((e) => String(paramsOf(e).nation)),
             ),
           });
     lines.push({ priority: 35, text, events: es });
@@ -267,18 +269,19 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
 /** The three largest score changes of other nations (half a point or more), as one line. */
 function moverLines(w: DigestWriter, events: readonly GameEvent[], used: Set<GameEvent>): Line[] {
   const moves = events
-    .filter((e) => e.type === 'ScoreChanged' && !used.has(e) && e.params.nation !== w.me)
-    .map((e) => ({ e, d: Math.round((n(e.params.to) - n(e.params.from)) * 10) / 10 }))
+    .filter((e) => e.type === 'ScoreChanged' && !used.has(e) && paramsOf(e).nation !== w.me)
+    .map((e) => ({ e, d: Math.round((n(paramsOf(e).to) - n(paramsOf(e).from)) * 10) / 10 }))
     .filter((m) => Math.abs(m.d) >= 0.5)
     .sort(
       (a, b) =>
-        Math.abs(b.d) - Math.abs(a.d) || String(a.e.params.nation).localeCompare(String(b.e.params.nation)),
+        Math.abs(b.d) - Math.abs(a.d) ||
+        String(paramsOf(a.e).nation).localeCompare(String(paramsOf(b.e).nation)),
     )
     .slice(0, 3);
   if (moves.length === 0) return [];
   const list = moves.map((m) =>
     say(w, 'digest.world.mover', {
-      nation: nationName(w, String(m.e.params.nation)),
+      nation: nationName(w, String(paramsOf(m.e).nation)),
       change: signed(m.d, localeOfWriter(w)),
     }),
   );
@@ -297,7 +300,7 @@ function marketLines(w: DigestWriter, markets: GameEvent[]): Line[] {
   if (markets.length === 0) return [];
   const weight = new Map(marketInfo(w.scenario).map((i) => [i.spec.id, i.weight]));
   const sorted = [...markets].sort(
-    (a, b) => (weight.get(String(b.params.market)) ?? 0) - (weight.get(String(a.params.market)) ?? 0),
+    (a, b) => (weight.get(String(paramsOf(b).market)) ?? 0) - (weight.get(String(paramsOf(a).market)) ?? 0),
   );
   const top = sorted.slice(0, 3);
   const rest = sorted.slice(3);

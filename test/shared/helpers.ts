@@ -6,12 +6,14 @@ import {
   cloneState,
   createGame,
   type EventCard,
+  type EventOf,
   type EventType,
   type GameEvent,
   type GameState,
   injectEvent,
   type NationState,
   type Orders,
+  paramsOf,
   parseOrders,
   resolveRound,
   STACK_LAYERS,
@@ -94,13 +96,17 @@ export function playRounds(
 }
 
 /** The events of one type. */
-export function ofType(events: readonly GameEvent[], type: EventType): GameEvent[] {
-  return events.filter((e) => e.type === type);
+export function ofType<T extends EventType>(events: readonly GameEvent[], type: T): EventOf<T>[] {
+  return events.filter((e): e is GameEvent & EventOf<T> => e.type === type);
 }
 
 /** The single event of a type about a nation (fails if there is not exactly one). */
-export function eventFor(events: readonly GameEvent[], type: EventType, nation: string): GameEvent {
-  const found = events.filter((e) => e.type === type && e.params.nation === nation);
+export function eventFor<T extends EventType>(
+  events: readonly GameEvent[],
+  type: T,
+  nation: string,
+): EventOf<T> {
+  const found = ofType(events, type).filter((e) => paramsOf(e).nation === nation);
   if (found.length !== 1) throw new Error(`expected one ${type} for ${nation}, found ${found.length}`);
   return found[0]!;
 }

@@ -27,7 +27,7 @@ describe.each(['sovereign-ai-2026', 'three-powers'])('ScoreChanged in whole bot 
         const e = mine[0]!;
         expect(e.audience).toBe('all');
         expect(e.round).toBe(round);
-        const p = e.params as Record<string, number>;
+        const p = e.params as unknown as Record<string, number>;
         const sum = PARTS.reduce((s, k) => s + p[k]!, 0);
         for (const k of PARTS) expect(round1(p[k]!), `${k} is rounded to 0.1`).toBeCloseTo(p[k]!, 12);
         expect(Math.abs(round1(sum) - round1(p.to! - p.from!)), `round ${round} ${nation}`).toBeLessThan(

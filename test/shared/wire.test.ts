@@ -201,13 +201,14 @@ describe("a nation's own events", () => {
   // A report's events with private ones among the public: proposals and lapses between two parties.
   const mixed = (round: number): GameEvent[] => {
     const pub = reports[0]!.events.filter((e) => e.audience === 'all').slice(0, 6);
-    const priv = (type: EventType, parties: string[]): GameEvent => ({
-      type,
-      key: `event.${type}`,
-      round,
-      params: { proposal: `P${parties.join('')}`, type: 'AiForum', from: parties[0]!, to: parties[1]! },
-      audience: parties,
-    });
+    const priv = (type: EventType, parties: string[]): GameEvent =>
+      ({
+        type,
+        key: `event.${type}`,
+        round,
+        params: { proposal: `P${parties.join('')}`, type: 'AiForum', from: parties[0]!, to: parties[1]! },
+        audience: parties,
+      }) as GameEvent;
     return [
       priv('TreatyProposed', ['US', 'EU']),
       pub[0]!,
