@@ -77,15 +77,18 @@ export function formatFactor(x: number, locale = 'en'): string {
 /** Text that reads as zero once rounded ("0", "0.0", "0,0 %"). */
 const ZERO = /^0([.,]0+)?[\s\u00a0\u202f]?%?$/;
 
-/** `abs`, the formatted size of the change `x`, with its sign: "+2.8", "−0.4", "0.0". */
-export function withSign(abs: string, x: number): string {
-  if (ZERO.test(abs) || x === 0) return abs;
+/**
+ * `abs`, the formatted size of the change `x`, with its sign: "+2.8", "−0.4", and "0.0" for no
+ * change (or `zero` before it: "±0.0" where a sign is expected).
+ */
+export function withSign(abs: string, x: number, zero = ''): string {
+  if (ZERO.test(abs) || x === 0) return `${zero}${abs}`;
   return x > 0 ? `+${abs}` : `\u2212${abs}`;
 }
 
-/** A signed number ("+2.8", "−0.4", "0.0"). */
-export function formatSigned(x: number, locale = 'en', decimals?: number): string {
-  return withSign(formatNumber(Math.abs(x), locale, decimals), x);
+/** A signed number ("+2.8", "−0.4", "0.0"; `zero` before a change that rounds to nothing). */
+export function formatSigned(x: number, locale = 'en', zero = ''): string {
+  return withSign(formatNumber(Math.abs(x), locale), x, zero);
 }
 
 /** A signed percentage ("+5%", "−3.2%", "0%"). */

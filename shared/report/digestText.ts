@@ -5,16 +5,9 @@
 import type { GameEvent } from '../engine/events.ts';
 import type { NationId } from '../engine/index.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
-import {
-  formatMessage,
-  formatNumber,
-  formatParams,
-  formatPercent,
-  joinWords,
-  localeOf,
-  type Messages,
-  type NameResolvers,
-} from '../i18n/formatEvent.ts';
+import { formatParams, joinWords, type NameResolvers } from '../i18n/formatParams.ts';
+import { formatNumber, formatPercent, formatSigned, formatSignedPercent } from '../i18n/numbers.ts';
+import { formatMessage, localeOf, type Messages } from '../i18n/templates.ts';
 
 /** What every part of the digest writes with. */
 export interface DigestWriter {
@@ -107,20 +100,13 @@ export function titlesOf(events: readonly GameEvent[], scenario: Scenario, names
 /** The writer's language for numbers (its messages' `locale`). */
 export const localeOfWriter = (w: DigestWriter): string => localeOf(w.messages);
 
+// Numbers as the event text writes them (shared/i18n/numbers.ts), under the digest's short names.
 export const num = (x: number, locale = 'en'): string => formatNumber(x, locale);
 export const pct = (x: number, locale = 'en'): string => formatPercent(x, locale);
 /** A signed number with one decimal and a real minus sign ("+2.8", "−0.4", "0.0"). */
-export function signed(x: number, locale = 'en'): string {
-  const s = formatNumber(Math.abs(x), locale);
-  if (/^0([.,]0)?$/.test(s)) return s;
-  return x > 0 ? `+${s}` : `\u2212${s}`;
-}
+export const signed = (x: number, locale = 'en'): string => formatSigned(x, locale);
 /** A signed percentage ("+5%", "−3.2%"). */
-export function signedPct(x: number, locale = 'en'): string {
-  const s = formatPercent(Math.abs(x), locale);
-  if (/^0([.,]0)?[\s\u00a0\u202f]?%$/.test(s)) return s;
-  return x > 0 ? `+${s}` : `\u2212${s}`;
-}
+export const signedPct = (x: number, locale = 'en'): string => formatSignedPercent(x, locale);
 
 /** Ids and jargon that must never be shown, and lines whose before and after read the same. */
 const LEAKS = /custom-|\(T\d+\)|\(P\d+\)|proposal P\d|\[[FS]\d+\]|H100/;

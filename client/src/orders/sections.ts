@@ -16,7 +16,7 @@ import {
 } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
 import { withTooltip } from '../ui/Dashboard.ts';
-import { h, num } from '../ui/dom.ts';
+import { h, money } from '../ui/dom.ts';
 import { errorSlot, type FormFields } from './FormFields.ts';
 import { MARKET_TIERS, proposalRows } from './orderForm.ts';
 
@@ -40,7 +40,7 @@ export function budgetSection(
   return h(
     'fieldset',
     { 'data-part': 'budget' },
-    h('legend', {}, withTooltip('budget', t('quantity.budget')), ` US$${num(n.budget)}bn`),
+    h('legend', {}, withTooltip('budget', t('quantity.budget')), ` ${money(n.budget)}`),
     BUDGET_LINES.map((line) =>
       h(
         'div',

@@ -6,13 +6,13 @@ import type { GameView, NationState } from '../../../shared/engine/index.ts';
 import { STACK_LAYERS } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
 import type { ClientState } from '../state/store.ts';
-import { h, num, pct, replace } from './dom.ts';
+import { h, money, num, pct, replace } from './dom.ts';
 import { objectivesList, roundCard } from './objectives.ts';
 
 /** The quantities shown, with how each is displayed. */
 export const DASHBOARD_QUANTITIES: [keyof NationState, (n: NationState) => string][] = [
-  ['budget', (n) => `US$${num(n.budget)}bn`],
-  ['revenue', (n) => `US$${num(n.revenue)}bn`],
+  ['budget', (n) => money(n.budget)],
+  ['revenue', (n) => money(n.revenue)],
   ['compute', (n) => `${num(n.compute)}k`],
   ['cloudCompute', (n) => `${num(n.cloudCompute)}k`],
   ['chipAccess', (n) => pct(n.chipAccess)],

@@ -34,7 +34,7 @@ import {
 import { seatNote } from '../orders/seatNote.ts';
 import { TeamDraft } from '../orders/TeamDraft.ts';
 import type { ClientState } from '../state/store.ts';
-import { h, num, replace } from './dom.ts';
+import { h, money, replace } from './dom.ts';
 import { FirstRoundGuide } from './FirstRoundGuide.ts';
 import { objectivesList, roundCard } from './objectives.ts';
 
@@ -218,12 +218,12 @@ export class OrdersPanel {
   }
 
   private overMessage(left: number): string {
-    return t('ui.orders.overBudget', { over: num(-left, 2), budget: num(this.budget, 2) });
+    return t('ui.orders.overBudget', { over: money(-left, 2), budget: money(this.budget, 2) });
   }
 
   private refreshRemaining() {
     const { left } = budgetLeft(this.fields.values(), this.budget);
-    this.remaining.textContent = `US$${num(Math.max(0, left), 2)}bn`;
+    this.remaining.textContent = money(Math.max(0, left), 2);
     this.overBudget.textContent = left < 0 ? this.overMessage(left) : '';
   }
 

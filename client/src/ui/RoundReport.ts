@@ -9,9 +9,7 @@
 import { roundDigest } from '../../../shared/report/roundDigest.ts';
 import { messages, namesFor, onLanguageChange, t } from '../i18n.ts';
 import type { ClientReport, ClientState } from '../state/store.ts';
-import { h, num, replace } from './dom.ts';
-
-const signed = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${num(Math.abs(x))}`;
+import { h, num, replace, signed } from './dom.ts';
 
 /** The report's body for one viewer: score, mine, world, bots, and how much more is in the News. */
 export function reportBody(report: ClientReport, s: ClientState, projector = false): HTMLElement[] {

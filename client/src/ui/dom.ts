@@ -2,6 +2,7 @@
  * A tiny DOM builder. Strings always become text nodes (never markup), so names and chat from other
  * players can never inject HTML.
  */
+import { formatMoney, formatNumber, formatPercent, formatSigned } from '../../../shared/i18n/numbers.ts';
 import { language } from '../i18n.ts';
 
 type Child = Node | string | number | null | undefined | false;
@@ -38,20 +39,26 @@ export function replace(el: Element, ...children: (Child | Child[])[]): void {
   append(el, ...children);
 }
 
-/** Formats a number for display in the current language: 1 decimal under 100, none above. */
+// Numbers are written by shared/i18n/numbers.ts, as in the news and the round report; these only
+// add the current language and a dash for a missing value.
+const missing = (x: number | undefined): x is undefined => x === undefined || !Number.isFinite(x);
+
+/** A number in the current language: one decimal, none from 1,000 up (or `digits` decimals). */
 export function num(x: number | undefined, digits?: number): string {
-  if (x === undefined || !Number.isFinite(x)) return '–';
-  const d = digits ?? (Math.abs(x) >= 100 ? 0 : 1);
-  return x.toLocaleString(language(), { maximumFractionDigits: d, minimumFractionDigits: d });
+  return missing(x) ? '–' : formatNumber(x, language(), digits);
 }
 
 /** A share 0..1 as a percentage in the current language ("12%", "3.5%", "12 %"). */
 export function pct(x: number | undefined): string {
-  if (x === undefined) return '–';
-  return formatPercentLike(num(x * 100, x < 0.1 ? 1 : 0));
+  return missing(x) ? '–' : formatPercent(x, language());
 }
 
-/** The number text inside the current language's percent pattern. */
-function formatPercentLike(n: string): string {
-  return new Intl.NumberFormat(language(), { style: 'percent' }).format(0.5).replace('50', n);
+/** US$ billions in the current language ("US$ 42.5 bn", "42,5 Md $US"), or with `digits` decimals. */
+export function money(x: number | undefined, digits?: number): string {
+  return missing(x) ? '–' : formatMoney(x, language(), digits);
+}
+
+/** A change with its sign ("+2.8", "−0.4", "±0.0") in the current language. */
+export function signed(x: number | undefined): string {
+  return missing(x) ? '–' : formatSigned(x, language(), '±');
 }
