@@ -1,52 +1,29 @@
 /**
  * The Colyseus room of one game: it opens the session (openGame.ts), parses every message with its
  * zod schema and hands it to the session (dispatch.ts), seats and watches its clients, and wires the
- * session's deliveries to the broadcaster (Broadcaster.ts: what each client is sent of the game) and
- * the synced room state (syncRoomState.ts). No rule of the game lives here.
+ * session's deliveries to the broadcaster and its clients (ClientMail.ts) and the synced room state
+ * (syncRoomState.ts). No rule of the game lives here.
  */
-import { type Client, Room, ServerError } from '@colyseus/core';
-import type { Viewer } from '../../shared/engine/index.ts';
-import {
-  JOIN_DENIED_CLOSE_CODE,
-  JoinOptionsSchema,
-  KICKED_CLOSE_CODE,
-  TOO_MANY_BYTES_CLOSE_CODE,
-} from '../../shared/protocol/schemas.ts';
-import type { ChatLine, ServerMessages } from '../../shared/protocol/serverMessages.ts';
-import { maySeeChat } from '../game/chatAudience.ts';
-import type { Delivery, GameSession } from '../game/GameSession.ts';
+import { Room, ServerError } from '@colyseus/core';
+import { JoinOptionsSchema, TOO_MANY_BYTES_CLOSE_CODE } from '../../shared/protocol/schemas.ts';
+import type { GameSession } from '../game/GameSession.ts';
 import { gameSummary } from '../game/gameSummary.ts';
 import { type ByteBudget, watchBytes } from '../security/ByteBudget.ts';
-import type { Storage } from '../storage/Storage.ts';
-import { Broadcaster, type Recipient } from './Broadcaster.ts';
-import { handleMessage, type RoomSide } from './dispatch.ts';
+import type { MemberRecord, Storage } from '../storage/Storage.ts';
+import { Broadcaster } from './Broadcaster.ts';
+import { ClientMail } from './ClientMail.ts';
+import { handleMessage } from './dispatch.ts';
+import type { GameClient } from './GameClient.ts';
+import { keepCreatorSeat } from './keepCreatorSeat.ts';
 import { openGame } from './openGame.ts';
 import { GameRoomState, type GameRoomStateType } from './RoomState.ts';
+import { LOBBY_IDLE_MS, roomContext } from './roomContext.ts';
 import { optionProblems, problemText } from './roomOptions.ts';
+import { roomSide } from './roomSide.ts';
 import { syncRoomState } from './syncRoomState.ts';
+import { UnattendedLobby } from './UnattendedLobby.ts';
 
-/** What rooms share in one server process. */
-export interface RoomContext {
-  storage: Storage;
-  /** Live games by join code. */
-  games: Map<string, GameSession>;
-  /** Only the server itself may ask a room to restore a saved game. */
-  restoreSecret: string;
-  /** A game still in its lobby with nobody connected this long (ms) is closed and not restored. */
-  lobbyIdleMs?: number;
-}
-
-/** A lobby nobody attends is closed after this long (ms) by default. */
-export const LOBBY_IDLE_MS = 10 * 60_000;
-
-let context: RoomContext | null = null;
-/** Sets the storage and registry rooms use (called once at start-up). */
-export function configureRooms(ctx: RoomContext): void {
-  context = ctx;
-}
-
-/** A client's seat token; a client waiting for its team's answer has none yet (`pending`). */
-type GameClient = Client<{ userData: { token: string; pending?: boolean } }>;
+export { configureRooms, LOBBY_IDLE_MS, type RoomContext } from './roomContext.ts';
 
 export class GameRoom extends Room<{ state: GameRoomStateType }> {
   session!: GameSession;
@@ -57,31 +34,35 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   private awaitingCreator = false;
   /** The session id of the creator's seat reservation: only it becomes the facilitator. */
   private creatorSession: string | null = null;
-  /** Since when (ms) a game in its lobby has had no client, or null. */
-  private idleSince: number | null = Date.now();
-  private lobbyIdleMs = LOBBY_IDLE_MS;
+  private readonly lobby = new UnattendedLobby(LOBBY_IDLE_MS);
   /** Bytes each client may still send (by session id). */
   private readonly budgets = new Map<string, ByteBudget>();
   private readonly dropped = new Set<string>();
   private readonly broadcaster = new Broadcaster(() => this.session);
+  private readonly mail = new ClientMail<GameClient>({
+    session: () => this.session,
+    storage: () => this.storage,
+    broadcaster: this.broadcaster,
+    seated: () => this.seated(),
+    memberOf: (c) => this.memberOf(c),
+    markStale: () => {
+      this.stale = true;
+    },
+  });
 
   override async onCreate(options: Record<string, unknown>) {
+    const context = roomContext();
     if (!context) throw new Error('rooms are not configured');
     const { storage, games } = context;
     this.storage = storage;
-    this.lobbyIdleMs = context.lobbyIdleMs ?? LOBBY_IDLE_MS;
+    this.lobby.idleMs = context.lobbyIdleMs ?? LOBBY_IDLE_MS;
     const opened = await openGame(options, context);
     this.session = opened.session;
     if (opened.created) {
       this.awaitingCreator = true;
-      // The first seat reserved in a new room is its creator's (Colyseus reserves it right after
-      // onCreate): the facilitator's seat is kept for that reservation, never for the first to join.
-      const self = this as unknown as { _reserveSeat: (sessionId: string, ...rest: unknown[]) => unknown };
-      const reserve = self._reserveSeat.bind(this);
-      self._reserveSeat = (sessionId, ...rest) => {
+      keepCreatorSeat(this, (sessionId) => {
         this.creatorSession ??= sessionId;
-        return reserve(sessionId, ...rest);
-      };
+      });
     }
     this.roomId = this.session.code;
     games.set(this.session.code, this.session);
@@ -96,7 +77,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       if (this.clients.length === 0) void this.disconnect();
     };
     this.setState(new GameRoomState());
-    this.session.delivery = this.delivery();
+    this.session.delivery = this.mail.delivery();
     this.clock.setInterval(() => {
       this.session.tick(Date.now());
       this.closeIfUnattended(Date.now());
@@ -109,7 +90,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       } catch (e) {
         // A bug must cost one message, never the server: the state is left as the last step saved it.
         console.error(`[${this.session.code}] message '${String(type)}' failed:`, e);
-        this.sendTo(client, 'error', {
+        this.mail.sendTo(client, 'error', {
           message: String(type),
           problems: [{ path: '', message: 'the server could not handle this message; it was not applied' }],
         });
@@ -132,19 +113,19 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       // Waits for its team's answer, seeing nothing of the game but the public room state.
       client.userData = { token: '', pending: true };
       const { nation, name } = joined.value.request;
-      this.sendTo(client, 'waiting', { code: this.session.code, nation, name });
+      this.mail.sendTo(client, 'waiting', { code: this.session.code, nation, name });
       return;
     }
     await this.seat(client, joined.value.member);
   }
 
   /** Gives a client its seat: durable first, then its welcome and everything it may see. */
-  private async seat(client: GameClient, m: NonNullable<ReturnType<GameSession['member']>>) {
+  private async seat(client: GameClient, m: MemberRecord) {
     // The seat (and its token) is durable before the client learns it.
     await this.storage.flush();
     client.userData = { token: m.token };
     this.session.connected(m.token, 1, Date.now());
-    this.sendTo(client, 'welcome', {
+    this.mail.sendTo(client, 'welcome', {
       sessionId: client.sessionId,
       role: m.role,
       nation: m.nation,
@@ -153,7 +134,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       code: this.session.code,
       scenario: this.session.state.scenario.id,
     });
-    this.catchUp(client);
+    this.mail.catchUp(client);
     this.sync();
   }
 
@@ -168,14 +149,9 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
 
   /** A lobby nobody is connected to is closed after a while (its creator never came, or all left). */
   private closeIfUnattended(now: number) {
-    if (this.session.status !== 'lobby' || this.clients.length > 0) {
-      this.idleSince = null;
-      return;
-    }
-    this.idleSince ??= now;
-    if (now - this.idleSince < this.lobbyIdleMs) return;
+    if (!this.lobby.expired(this.session.status === 'lobby' && this.clients.length === 0, now)) return;
     console.log(
-      `[${this.session.code}] lobby unattended for ${Math.round(this.lobbyIdleMs / 1000)} s: closed`,
+      `[${this.session.code}] lobby unattended for ${Math.round(this.lobby.idleMs / 1000)} s: closed`,
     );
     this.session.abandon();
     this.autoDispose = true;
@@ -196,7 +172,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     this.session.connected(client.userData!.token, 1, Date.now());
     // Messages sent while it was away may be lost: its next view and report are not primed.
     this.broadcaster.reconnected(client.sessionId);
-    this.catchUp(client);
+    this.mail.catchUp(client);
     this.sync();
   }
 
@@ -214,43 +190,13 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
 
   override onDispose() {
     if (!this.session) return;
-    context?.games.delete(this.session.code);
+    roomContext()?.games.delete(this.session.code);
     this.storage.forget(this.session.code);
   }
 
-  /**
-   * Sends what is true now, once every write made so far is durable (at once with SQLite), in the
-   * order of the calls: nobody is told of an order, a round or a chat line that a crash could lose.
-   */
-  private sendTo<K extends keyof ServerMessages>(client: Client, type: K, message: ServerMessages[K]) {
-    this.storage.flush().then(
-      () => client.send(type, message),
-      (e: Error) => console.error(`[${this.session.code}] not saved, '${type}' not sent:`, e.message),
-    );
-  }
-
-  /** Everything a (re)joining client needs: the reports so far, its view, its team's orders and the chat. */
-  private catchUp(client: GameClient) {
-    const m = this.session.member(client.userData!.token);
-    this.broadcaster.catchUp(this.recipient(client));
-    if (m?.nation) this.sendTo(client, 'team', this.session.teamOrders(m.nation));
-    if (m) this.sendTo(client, 'chatHistory', this.session.chatFor(m));
-    if (m && (m.nation || m.role === 'facilitator'))
-      this.sendTo(client, 'joinRequests', { requests: this.session.requestsFor(m) });
-  }
-
-  private viewerOf(client: GameClient): Viewer {
-    const m = this.session.member(client.userData!.token);
-    if (!m || m.role === 'spectator') return { kind: 'spectator' };
-    return m.nation ? { kind: 'nation', nation: m.nation } : { kind: 'facilitator' };
-  }
-
-  private recipient(client: GameClient): Recipient {
-    return {
-      sessionId: client.sessionId,
-      viewer: this.viewerOf(client),
-      send: (type, message) => this.sendTo(client, type, message),
-    };
+  /** The member a seated client plays as. */
+  private memberOf(client: GameClient): MemberRecord | undefined {
+    return this.session.member(client.userData!.token);
   }
 
   /** Seated clients (those waiting for their team's answer get nothing but the public room state). */
@@ -258,83 +204,21 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     return (this.clients as GameClient[]).filter((c) => c.userData && !c.userData.pending);
   }
 
-  private delivery(): Delivery {
-    const memberOf = (c: GameClient) => this.session.member(c.userData!.token);
-    const each = (fn: (c: GameClient) => void) => {
-      for (const c of this.seated()) fn(c);
-    };
-    return {
-      changed: () => {
-        this.stale = true;
-        this.broadcaster.changed(this.seated().map((c) => this.recipient(c)));
-      },
-      teamOrders: (nation) =>
-        each(
-          (c) => memberOf(c)?.nation === nation && this.sendTo(c, 'team', this.session.teamOrders(nation)),
-        ),
-      chat: (line: ChatLine) =>
-        each((c) => {
-          const m = memberOf(c);
-          if (m && maySeeChat(line, m)) this.sendTo(c, 'chat', line);
-        }),
-      report: (kind, round, events, bots = [], botsFull = bots) =>
-        this.broadcaster.report(
-          this.seated().map((c) => this.recipient(c)),
-          { kind, round, events, bots, botsFull },
-        ),
-      notice: (nation, text) =>
-        each(
-          (c) => (nation === null || memberOf(c)?.nation === nation) && this.sendTo(c, 'notice', { text }),
-        ),
-      noticeFacilitator: (text) =>
-        each((c) => memberOf(c)?.role === 'facilitator' && this.sendTo(c, 'notice', { text })),
-      joinRequests: () =>
-        each((c) => {
-          const m = memberOf(c);
-          if (m && (m.nation || m.role === 'facilitator'))
-            this.sendTo(c, 'joinRequests', { requests: this.session.requestsFor(m) });
-        }),
-      resync: () => each((c) => this.catchUp(c)),
-    };
-  }
-
   /** Parses a message with its schema and carries it out (dispatch.ts), answering ok or error. */
   private handle(client: GameClient, type: string, message: unknown) {
-    const byId = (id: string) => (this.clients as GameClient[]).find((c) => c.sessionId === id);
-    const side: RoomSide = {
-      memberOf: (id) => {
-        const token = byId(id)?.userData?.token;
-        return token ? this.session.member(token) : undefined;
-      },
-      has: (id) => byId(id) !== undefined,
-      seat: (id, member) => {
-        const c = byId(id);
-        if (c) void this.seat(c, member);
-      },
-      close: (id, why) =>
-        why === 'kicked'
-          ? byId(id)?.leave(KICKED_CLOSE_CODE, 'removed by the facilitator')
-          : byId(id)?.leave(JOIN_DENIED_CLOSE_CODE, 'your request to join the team was refused'),
-      notice: (id, text) => {
-        const c = byId(id);
-        if (c) this.sendTo(c, 'notice', { text });
-      },
-    };
-    handleMessage(
-      this.session,
-      this.session.member(client.userData!.token),
-      type,
-      message,
-      Date.now(),
-      side,
-      {
-        ok: (detail) => {
-          this.stale = true;
-          this.sendTo(client, 'ok', { message: type, ...(detail ? { detail } : {}) });
-        },
-        refuse: (problems) => this.sendTo(client, 'error', { message: type, problems }),
-      },
+    const side = roomSide(
+      () => this.clients as GameClient[],
+      (c) => this.memberOf(c),
+      (c, member) => void this.seat(c, member),
+      (c, text) => this.mail.sendTo(c, 'notice', { text }),
     );
+    handleMessage(this.session, this.memberOf(client), type, message, Date.now(), side, {
+      ok: (detail) => {
+        this.stale = true;
+        this.mail.sendTo(client, 'ok', { message: type, ...(detail ? { detail } : {}) });
+      },
+      refuse: (problems) => this.mail.sendTo(client, 'error', { message: type, problems }),
+    });
   }
 
   /**
