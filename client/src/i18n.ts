@@ -12,6 +12,7 @@ import i18next from 'i18next';
 import en from '../../assets/i18n/en.json';
 import type { GameEvent, Scenario } from '../../shared/engine/index.ts';
 import { formatEvent as formatWith, type NameResolvers } from '../../shared/i18n/formatEvent.ts';
+import { scenarioNames } from '../../shared/i18n/scenarioNames.ts';
 import {
   localizeScenario,
   regionName,
@@ -244,19 +245,8 @@ export function countryName(id: string, english: string, lang: Language = langua
 /** Names for ids found in events, from the (translated) scenario and the country names library. */
 export function namesFor(scenario: Scenario | null): NameResolvers {
   if (!scenario) return {};
-  const s = localized(scenario);
   const lang = language();
-  const nations = new Map(s.nations.map((n) => [n.id, n.name]));
-  const markets = new Map(s.markets.map((m) => [m.id, m.name]));
-  const objectives = new Map(s.objectives.map((o) => [o.id, o.title]));
-  const cards = new Map(s.events.map((c) => [c.id, c.title]));
-  return {
-    nation: (id) => nations.get(id) ?? id,
-    market: (id) => markets.get(id) ?? id,
-    objective: (id) => objectives.get(id) ?? id,
-    card: (id) => cards.get(id) ?? id,
-    region: (name) => regionName(overlay(lang), name),
-  };
+  return { ...scenarioNames(localized(scenario)), region: (name) => regionName(overlay(lang), name) };
 }
 
 /** The current language's flat messages (for the shared formatters), with the locale numbers use. */
