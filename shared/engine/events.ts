@@ -205,6 +205,11 @@ export function paramsOf(event: { params: object }): AnyParams {
   return event.params as AnyParams;
 }
 
+/** A type guard for the events of one type: `events.filter(isEvent('TrustChanged'))`. */
+export function isEvent<T extends EventType>(type: T): (e: GameEvent) => e is GameEvent & EventOf<T> {
+  return (e): e is GameEvent & EventOf<T> => e.type === type;
+}
+
 /** Builds an event with its message key. */
 export function makeEvent<T extends EventType>(
   type: T,

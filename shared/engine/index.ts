@@ -13,6 +13,7 @@ export {
   type EventType,
   eventsFor,
   type GameEvent,
+  isEvent,
   paramsOf,
   type Viewer,
 } from './events.ts';

@@ -3,7 +3,7 @@
  * gets an estimate of its points (from the scoring formulas in shared/engine/scoreboard.ts and
  * deriveScores.ts) used only to rank them, and a plain sentence. Pure.
  */
-import { type GameEvent, paramsOf } from '../engine/events.ts';
+import { type EventOf, type GameEvent, isEvent, paramsOf } from '../engine/events.ts';
 import { marketInfo } from '../engine/marketInfo.ts';
 import {
   cardTitle,
@@ -119,23 +119,19 @@ export function softPowerCauses(w: DigestWriter, mine: GameEvent[], delta: numbe
 function leadCauses(w: DigestWriter, mine: GameEvent[], size: number): Cause[] {
   const me = w.me!;
   const infos = new Map(marketInfo(w.scenario).map((i) => [i.spec.id, i]));
-  const foreign = mine.filter(
-    (e) => e.type === 'MarketLeaderChanged' && infos.get(String(paramsOf(e).market))?.owner !== me,
-  );
-  const byWeight = (es: GameEvent[]) =>
+  const foreign = mine
+    .filter(isEvent('MarketLeaderChanged'))
+    .filter((e) => infos.get(e.params.market)?.owner !== me);
+  const byWeight = (es: EventOf<'MarketLeaderChanged'>[]) =>
     [...es].sort(
-      (a, b) =>
-        (infos.get(String(paramsOf(b).market))?.weight ?? 0) -
-        (infos.get(String(paramsOf(a).market))?.weight ?? 0),
+      (a, b) => (infos.get(b.params.market)?.weight ?? 0) - (infos.get(a.params.market)?.weight ?? 0),
     );
   const out: Cause[] = [];
   for (const [won, key] of [
     [true, 'digest.cause.lead.won'],
     [false, 'digest.cause.lead.lost'],
   ] as const) {
-    const es = byWeight(
-      foreign.filter((e) => (won ? paramsOf(e).nation === me : paramsOf(e).previous === me)),
-    );
+    const es = byWeight(foreign.filter((e) => (won ? e.params.nation === me : e.params.previous === me)));
     if (es.length === 0) continue;
     const markets = es.slice(0, 3).map((e) => shown(w, e).market ?? '');
     const more = es.length - markets.length;
@@ -245,7 +241,7 @@ export function sovereigntyCauses(
       });
     }
   }
-  const others = all.filter((e) => e.type === 'ChipProgrammeBuilt' && paramsOf(e).nation !== me);
+  const others = all.filter(isEvent('ChipProgrammeBuilt')).filter((e) => e.params.nation !== me);
   if (others.length > 0) chips.push({ size: -1, text: say(w, 'digest.cause.othersChips'), events: [] });
   const aligned = chips.filter((c) => Math.sign(c.size) === Math.sign(rest));
   if (Math.abs(rest) >= 0.1) {
@@ -307,15 +303,13 @@ export function economyCauses(w: DigestWriter, all: GameEvent[], delta: number):
 export function objectiveCauses(w: DigestWriter, all: GameEvent[], delta: number): Cause[] {
   const me = w.me!;
   if (Math.abs(delta) < 0.05) return [];
-  const achieved = all.filter((e) => e.type === 'ObjectiveAchieved' && paramsOf(e).nation === me);
+  const achieved = all.filter(isEvent('ObjectiveAchieved')).filter((e) => e.params.nation === me);
   const ended = all.some((e) => e.type === 'GameEnded');
   const byId = new Map(w.scenario.objectives.map((o) => [o.id, o]));
   const publicIds = w.scenario.nations.find((x) => x.id === me)?.publicObjectives ?? [];
-  const secretIds = achieved
-    .filter((e) => paramsOf(e).secret === true)
-    .map((e) => String(paramsOf(e).objective));
+  const secretIds = achieved.filter((e) => e.params.secret).map((e) => e.params.objective);
   const candidates = [...publicIds, ...secretIds].filter((id) => byId.has(id));
-  const isAchieved = (id: string) => achieved.some((e) => paramsOf(e).objective === id);
+  const isAchieved = (id: string) => achieved.some((e) => e.params.objective === id);
   // Each objective: gained (+1), lost (-1) or unchanged (0); at the end only what fits the outcome.
   const options = (id: string): number[] => {
     if (secretIds.includes(id)) return [1];
@@ -355,7 +349,7 @@ export function objectiveCauses(w: DigestWriter, all: GameEvent[], delta: number
           objective: w.names.objective?.(id) ?? obj.title,
           points: String(obj.points),
         }),
-        events: achieved.filter((e) => paramsOf(e).objective === id),
+        events: achieved.filter((e) => e.params.objective === id),
       },
     ];
   });

@@ -3,7 +3,7 @@
  * aggregated over nations), treaties, policy changes, incidents, open weights and the largest
  * markets that changed hands. What concerns the viewer's own nation is left to its own lines. Pure.
  */
-import { type GameEvent, paramsOf } from '../engine/events.ts';
+import { type EventOf, type GameEvent, isEvent, paramsOf } from '../engine/events.ts';
 import { marketInfo } from '../engine/marketInfo.ts';
 import { formatEvent } from '../i18n/formatEvent.ts';
 import {
@@ -134,14 +134,14 @@ function cardLines(w: DigestWriter, events: readonly GameEvent[]): Line[] {
 }
 
 /** "chips licensed (were open), models embargoed (were open)": only what changed. */
-export function controlChanges(w: DigestWriter, e: GameEvent): string | null {
+export function controlChanges(w: DigestWriter, e: EventOf<'ExportControlChanged'>): string | null {
   const f = shown(w, e);
   const parts: string[] = [];
-  if (paramsOf(e).chips !== paramsOf(e).previousChips)
+  if (e.params.chips !== e.params.previousChips)
     parts.push(
       say(w, 'digest.controls.chips', { tier: f.chips ?? '', previous: f.previousChips ?? '' }) ?? '',
     );
-  if (paramsOf(e).models !== paramsOf(e).previousModels)
+  if (e.params.models !== e.params.previousModels)
     parts.push(
       say(w, 'digest.controls.models', { tier: f.models ?? '', previous: f.previousModels ?? '' }) ?? '',
     );
@@ -269,19 +269,16 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
 /** The three largest score changes of other nations (half a point or more), as one line. */
 function moverLines(w: DigestWriter, events: readonly GameEvent[], used: Set<GameEvent>): Line[] {
   const moves = events
-    .filter((e) => e.type === 'ScoreChanged' && !used.has(e) && paramsOf(e).nation !== w.me)
-    .map((e) => ({ e, d: Math.round((n(paramsOf(e).to) - n(paramsOf(e).from)) * 10) / 10 }))
+    .filter(isEvent('ScoreChanged'))
+    .filter((e) => !used.has(e) && e.params.nation !== w.me)
+    .map((e) => ({ e, d: Math.round((e.params.to - e.params.from) * 10) / 10 }))
     .filter((m) => Math.abs(m.d) >= 0.5)
-    .sort(
-      (a, b) =>
-        Math.abs(b.d) - Math.abs(a.d) ||
-        String(paramsOf(a.e).nation).localeCompare(String(paramsOf(b.e).nation)),
-    )
+    .sort((a, b) => Math.abs(b.d) - Math.abs(a.d) || a.e.params.nation.localeCompare(b.e.params.nation))
     .slice(0, 3);
   if (moves.length === 0) return [];
   const list = moves.map((m) =>
     say(w, 'digest.world.mover', {
-      nation: nationName(w, String(paramsOf(m.e).nation)),
+      nation: nationName(w, m.e.params.nation),
       change: signed(m.d, localeOfWriter(w)),
     }),
   );
