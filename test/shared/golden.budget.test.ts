@@ -21,6 +21,16 @@ function sanctionWeight(state: GameState, id: string): number {
     .reduce((s, n) => s + homeGdp(state, n) / total, 0);
 }
 
+/** A game whose adoption is held still (stickiness 0) at US 0.5, CN 0.3, EU 0.1, local 0.1 everywhere. */
+function heldStill(): GameState {
+  return setup({
+    rules: { adoption: { stickiness: 0 } },
+    tweak: (s) => {
+      for (const m of s.scenario.markets) s.adoption[m.id] = { US: 0.5, CN: 0.3, EU: 0.1, OTHER: 0.1 };
+    },
+  });
+}
+
 /** The next budget by the rules, from the resolved state (economy and revenue are final there). */
 function expectedBudget(state: GameState, id: string, modifier = 1): number {
   const r = state.scenario.rules;
@@ -69,15 +79,32 @@ describe('budget allocation', () => {
 
 describe('next round budget', () => {
   it('BUD-5 the next budget is the base budget grown with the economy plus revenueToBudget of revenue', () => {
-    const s0 = setup();
+    const s0 = heldStill();
     const { state, events } = play(s0, {
       US: { budget: { compute: 10, training: 10 } },
       CN: { budget: { safety: 5 } },
     });
+    // By the rules, with adoption held still (world GDP 47,510; each nation's budget was 50):
+    // Capabilities: US 80 + 0.995233 (trained, as TRN-1) = 80.995233, CN 70, EU 62.2 (CN's weights);
+    // every home market runs 0.5 x 80.995233 + 0.3 x 70 + 0.1 x 62.2 + 0.1 x 50 = 72.717616.
+    // Chip revenue 0.06 x the two buyers' 100 x layer shares: US 70/85 x 0.95 + 10/40 x 0.92 + 10/95
+    // x 0.96 + 10/25 x 0.94 = 1.489406 -> 8.936433; CN 10/85 x 0.95 + 20/40 x 0.92 + 5/95 x 0.96 +
+    // 10/25 x 0.94 = 0.998291 -> 5.989746; EU 1.282303 -> 7.693820 (BUD-6).
+    // US: compute 400 x 0.88 + 140 = 492 (CMP-1) + cloud 0.01 x 176 = 493.76 of 0.02 x 27000 = 540
+    // needed (adequacy 0.914370); models 0.001 x 0.5 x 47510 = 23.755, its market pays 0.001 x 27000 x
+    // (CN 0.25 x 0.3 + EU 0.1) = 4.725 abroad (trade 19.03): growth 0.01 + 0.03 x 0.727176 x 0.914370
+    // + 1.5 x 19.03/27000 = 0.031004; 50 x 1.031004 + 0.3 x (23.755 + 8.936433) = 61.357654 -> 61.36.
+    // CN: compute 88 + 0.01 x 580 = 93.8 of 340 (adequacy 0.275882); models 0.001 x 0.25 x 0.3 x 47510
+    // = 3.56325, pays 0.001 x 17000 x (0.5 + 0.1) = 10.2 (trade -6.63675): growth 0.01 + 0.03 x
+    // 0.727176 x 0.275882 - 1.5 x 6.63675/17000 = 0.015433; 50 x 1.015433 + 0.3 x (3.56325 +
+    // 5.989746) = 53.637542 -> 53.64.
+    // EU: adequacy 1, trade 4.176 (BUD-6): growth 0.01 + 0.03 x 0.727176 + 1.5 x 4.176/1000 = 0.038079;
+    // 50 x 1.038079 + 0.3 x 12.444820 = 55.637410 -> 55.64.
+    const expected: Record<string, number> = { US: 61.36, CN: 53.64, EU: 55.64 };
     for (const id of ['US', 'CN', 'EU']) {
       const n = nation(state, id);
       expect(n.revenue).toBeGreaterThan(0);
-      expect(n.budget).toBeCloseTo(expectedBudget(state, id), 9);
+      expect(n.budget).toBeCloseTo(expected[id]!, 9);
       const e = eventFor(events, 'BudgetSet', id);
       expect(e.params.from).toBe(nation(s0, id).budget);
       expect(e.params.to).toBe(n.budget);
@@ -87,14 +114,6 @@ describe('next round budget', () => {
   });
 
   it('BUD-6 unspent budget is not carried over: spending nothing or everything gives the same income formula', () => {
-    // Adoption held still (stickiness 0) at US 0.5, CN 0.3, EU 0.1, local models 0.1 in every market.
-    const heldStill = () =>
-      setup({
-        rules: { adoption: { stickiness: 0 } },
-        tweak: (s) => {
-          for (const m of s.scenario.markets) s.adoption[m.id] = { US: 0.5, CN: 0.3, EU: 0.1, OTHER: 0.1 };
-        },
-      });
     const idle = play(heldStill(), {}).state;
     const s0 = heldStill();
     const b = nation(s0, 'EU').budget;
