@@ -52,27 +52,26 @@ export function softPowerCauses(w: DigestWriter, mine: GameEvent[], delta: numbe
   const trustPts = (from: number, to: number) => 10 * Math.log2(factor(to) / factor(from));
   const causes: Cause[] = [];
   for (const e of mine) {
-    const p = paramsOf(e);
     const f = shown(w, e);
     if (e.type === 'TrustChanged') {
-      const d = dir(n(p.to) - n(p.from));
-      const reasons = list(p.reasons);
+      const d = dir(n(e.params.to) - n(e.params.from));
+      const reasons = list(e.params.reasons);
       const key = `digest.cause.trust.${d}${reasons.length > 0 ? '' : '.plain'}`;
       const text = say(w, key, { ...f, reasons: reasonsText(w, 'trust', reasons, d) });
-      causes.push({ size: trustPts(n(p.from), n(p.to)), text, events: [e] });
+      causes.push({ size: trustPts(n(e.params.from), n(e.params.to)), text, events: [e] });
     } else if (e.type === 'SafetyIncident') {
-      const card = String(p.cause).startsWith('card:') ? String(p.cause).slice(5) : null;
+      const card = String(e.params.cause).startsWith('card:') ? String(e.params.cause).slice(5) : null;
       const text = card
         ? say(w, 'digest.cause.incident.card', { ...f, card: cardTitle(w, card) })
         : say(w, 'digest.cause.incident', f);
-      causes.push({ size: trustPts(n(p.from), n(p.to)), text, events: [e] });
-    } else if (e.type === 'CardEffect' && p.quantity === 'trust') {
-      const key = `digest.cause.cardTrust.${dir(n(p.to) - n(p.from))}`;
-      const text = say(w, key, { ...f, card: cardTitle(w, String(p.card)) });
-      causes.push({ size: trustPts(n(p.from), n(p.to)), text, events: [e] });
-    } else if (e.type === 'TreatyBroken' && p.nation === me) {
+      causes.push({ size: trustPts(n(e.params.from), n(e.params.to)), text, events: [e] });
+    } else if (e.type === 'CardEffect' && e.params.quantity === 'trust') {
+      const key = `digest.cause.cardTrust.${dir(n(e.params.to) - n(e.params.from))}`;
+      const text = say(w, key, { ...f, card: cardTitle(w, String(e.params.card)) });
+      causes.push({ size: trustPts(n(e.params.from), n(e.params.to)), text, events: [e] });
+    } else if (e.type === 'TreatyBroken' && e.params.nation === me) {
       causes.push({
-        size: trustPts(50, 50 - n(p.trustLoss)),
+        size: trustPts(50, 50 - n(e.params.trustLoss)),
         text: say(w, 'digest.cause.treatyBroken', f),
         events: [e],
       });
@@ -82,24 +81,27 @@ export function softPowerCauses(w: DigestWriter, mine: GameEvent[], delta: numbe
   const adoption = delta - causes.reduce((s, c) => s + c.size, 0);
   const shifts: { weight: number; cause: Cause }[] = [];
   for (const e of mine) {
-    const p = paramsOf(e);
     if (e.type === 'AdoptionShifted') {
-      const d = dir(n(p.to) - n(p.from));
-      const reasons = list(p.reasons).filter((r) => r !== 'unavailable');
-      const unavailable = list(p.reasons).includes('unavailable');
+      const d = dir(n(e.params.to) - n(e.params.from));
+      const reasons = list(e.params.reasons).filter((r) => r !== 'unavailable');
+      const unavailable = list(e.params.reasons).includes('unavailable');
       const key = `digest.cause.region.${d}${unavailable ? '.unavailable' : reasons.length > 0 ? '' : '.plain'}`;
       const text = say(w, key, { ...shown(w, e), reasons: reasonsText(w, 'adoption', reasons, d) });
       shifts.push({
-        weight: (n(p.to) - n(p.from)) * regionWeight(w, String(p.region)),
+        weight: (n(e.params.to) - n(e.params.from)) * regionWeight(w, String(e.params.region)),
         cause: { size: 0, text, events: [e] },
       });
-    } else if (e.type === 'CardEffect' && p.effect === 'AdoptionShift') {
-      const targets = list(p.nations);
+    } else if (e.type === 'CardEffect' && e.params.effect === 'AdoptionShift') {
+      const targets = list(e.params.nations);
       const f = shown(w, e);
-      const key = `digest.cause.cardAdoption.${dir(n(p.amount))}`;
+      const key = `digest.cause.cardAdoption.${dir(n(e.params.amount))}`;
       shifts.push({
-        weight: (n(p.amount) * regionWeight(w, String(p.region))) / Math.max(1, targets.length),
-        cause: { size: 0, text: say(w, key, { ...f, card: cardTitle(w, String(p.card)) }), events: [e] },
+        weight: (n(e.params.amount) * regionWeight(w, String(e.params.region))) / Math.max(1, targets.length),
+        cause: {
+          size: 0,
+          text: say(w, key, { ...f, card: cardTitle(w, String(e.params.card)) }),
+          events: [e],
+        },
       });
     }
   }
@@ -178,12 +180,11 @@ export function sovereigntyCauses(
     });
   }
   for (const e of mine) {
-    const p = paramsOf(e);
     if (e.type === 'SovereignModelImproved') {
-      const stalled = typeof p.stalled === 'string';
-      if (!stalled && num(n(p.from)) === num(n(p.to))) continue;
+      const stalled = typeof e.params.stalled === 'string';
+      if (!stalled && num(n(e.params.from)) === num(n(e.params.to))) continue;
       causes.push({
-        size: stalled ? -0.01 : 0.09 * k * ((n(p.to) - n(p.from)) / 100),
+        size: stalled ? -0.01 : 0.09 * k * ((n(e.params.to) - n(e.params.from)) / 100),
         text: say(
           w,
           stalled ? 'digest.cause.sovereignModel.stalled' : 'digest.cause.sovereignModel.up',
@@ -191,10 +192,14 @@ export function sovereigntyCauses(
         ),
         events: [e],
       });
-    } else if (e.type === 'ChipAccessChanged' && n(p.to) < n(p.from) && pct(n(p.to)) !== pct(n(p.from))) {
-      const by = list(p.restrictedBy).length > 0;
+    } else if (
+      e.type === 'ChipAccessChanged' &&
+      n(e.params.to) < n(e.params.from) &&
+      pct(n(e.params.to)) !== pct(n(e.params.from))
+    ) {
+      const by = list(e.params.restrictedBy).length > 0;
       causes.push({
-        size: 0.1 * k * (n(p.to) - n(p.from)),
+        size: 0.1 * k * (n(e.params.to) - n(e.params.from)),
         text: say(w, `digest.cause.chipAccess.down${by ? '' : '.plain'}`, shown(w, e)),
         events: [e],
       });
@@ -204,15 +209,14 @@ export function sovereigntyCauses(
   const rest = delta - causes.reduce((s, c) => s + c.size, 0);
   const chips: Cause[] = [];
   for (const e of all) {
-    const p = paramsOf(e);
-    if (e.type === 'ChipProgrammeBuilt' && p.nation === me) {
+    if (e.type === 'ChipProgrammeBuilt' && e.params.nation === me) {
       chips.push({ size: 1, text: say(w, 'digest.cause.chipProgramme', shown(w, e)), events: [e] });
     } else if (
       e.type === 'TreatySigned' &&
-      p.type === 'ChipSupplyGuarantee' &&
-      list(p.parties).includes(me)
+      e.params.type === 'ChipSupplyGuarantee' &&
+      list(e.params.parties).includes(me)
     ) {
-      const partner = list(p.parties).find((x) => x !== me) ?? '';
+      const partner = list(e.params.parties).find((x) => x !== me) ?? '';
       chips.push({
         size: 1,
         text: say(w, 'digest.cause.guarantee.signed', { partner: nationName(w, partner) }),
@@ -220,22 +224,27 @@ export function sovereigntyCauses(
       });
     } else if (
       (e.type === 'TreatyLapsed' || e.type === 'TreatyBroken') &&
-      p.type === 'ChipSupplyGuarantee' &&
-      (list(p.parties).includes(me) || p.partner === me || p.nation === me)
+      e.params.type === 'ChipSupplyGuarantee' &&
+      (list(paramsOf(e).parties).includes(me) || paramsOf(e).partner === me || paramsOf(e).nation === me)
     ) {
       const partner =
-        list(p.parties).find((x) => x !== me) ?? (p.nation === me ? String(p.partner) : String(p.nation));
+        list(paramsOf(e).parties).find((x) => x !== me) ??
+        (paramsOf(e).nation === me ? String(paramsOf(e).partner) : String(paramsOf(e).nation));
       chips.push({
         size: -1,
         text: say(w, 'digest.cause.guarantee.ended', { partner: nationName(w, partner) }),
         events: [e],
       });
-    } else if (e.type === 'CardEffect' && p.effect === 'AdjustStack' && list(p.nations).includes(me)) {
+    } else if (
+      e.type === 'CardEffect' &&
+      e.params.effect === 'AdjustStack' &&
+      list(e.params.nations).includes(me)
+    ) {
       chips.push({
-        size: n(p.factor) >= 1 ? 1 : -1,
-        text: say(w, `digest.cause.cardStack.${n(p.factor) >= 1 ? 'up' : 'down'}`, {
+        size: n(e.params.factor) >= 1 ? 1 : -1,
+        text: say(w, `digest.cause.cardStack.${n(e.params.factor) >= 1 ? 'up' : 'down'}`, {
           ...shown(w, e),
-          card: cardTitle(w, String(p.card)),
+          card: cardTitle(w, String(e.params.card)),
         }),
         events: [e],
       });
@@ -255,21 +264,21 @@ export function sovereigntyCauses(
 export function economyCauses(w: DigestWriter, all: GameEvent[], delta: number): Cause[] {
   const me = w.me!;
   const rules = w.scenario.rules;
-  const rows = all.filter((e) => e.type === 'EconomyChanged');
-  const mine = rows.find((e) => paramsOf(e).nation === me);
+  const rows = all.filter(isEvent('EconomyChanged'));
+  const mine = rows.find((e) => e.params.nation === me);
   if (!mine || rows.length === 0) return [];
   const gdp = new Map<string, number>();
   for (const i of marketInfo(w.scenario))
     if (i.owner) gdp.set(i.owner, (gdp.get(i.owner) ?? 0) + i.spec.gdpUsdBn);
-  const terms = (e: GameEvent) => {
-    const p = paramsOf(e);
+  const terms = ({ params: p }: EventOf<'EconomyChanged'>) => {
     const ai = (rules.aiGrowth * n(p.capability) * n(p.adequacy)) / 100;
-    const trade = (rules.digitalTradeGrowth * n(p.trade)) / Math.max(gdp.get(String(p.nation)) ?? 1, 1);
+    const trade = (rules.digitalTradeGrowth * n(p.trade)) / Math.max(gdp.get(p.nation) ?? 1, 1);
     return { ai, trade, curbs: n(p.growth) - rules.baseGrowth - ai - trade };
   };
-  const mean = (f: (e: GameEvent) => number) => rows.reduce((s, e) => s + f(e), 0) / rows.length;
-  const growth = (e: GameEvent) =>
-    Math.log(Math.max(n(paramsOf(e).to), 1e-9) / Math.max(n(paramsOf(e).from), 1e-9));
+  const mean = (f: (e: EventOf<'EconomyChanged'>) => number) =>
+    rows.reduce((s, e) => s + f(e), 0) / rows.length;
+  const growth = ({ params: p }: EventOf<'EconomyChanged'>) =>
+    Math.log(Math.max(n(p.to), 1e-9) / Math.max(n(p.from), 1e-9));
   const t = terms(mine);
   const f = shown(w, mine);
   const mineGrowth = Math.exp(growth(mine)) - 1;
