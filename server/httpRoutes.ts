@@ -70,7 +70,7 @@ async function findGame(
   if (live) return { game: live, done: () => {} };
   if (!/^[A-Z0-9]{3,12}$/.test(upper) || !(await ctx.storage.load(upper))) return undefined;
   return {
-    game: GameSession.restore(ctx.storage, upper),
+    game: GameSession.restore(ctx.storage, upper, Date.now()),
     done: () => {
       if (!ctx.games.has(upper)) ctx.storage.forget(upper);
     },
@@ -157,7 +157,7 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
       return null;
     }
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const member = token ? game.member(token) : undefined;
+    const member = token ? game.members.get(token) : undefined;
     if (token && (!member || game.session.kicked.includes(member.token))) {
       miss(req);
       res.status(403).json({ error: 'token: no seat of this game has that token' });

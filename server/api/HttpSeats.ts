@@ -50,7 +50,7 @@ export class HttpSeats {
       return;
     }
     this.leases.set(token, { session, token, until: now + LEASE_MS, waiting: 0 });
-    session.connected(token, 1, now);
+    session.members.connected(token, 1, now);
     session.delivery?.changed();
   }
 
@@ -64,7 +64,7 @@ export class HttpSeats {
     for (const [token, lease] of this.leases) {
       if (lease.waiting > 0 || lease.until > now) continue;
       this.leases.delete(token);
-      lease.session.connected(token, -1, now);
+      lease.session.members.connected(token, -1, now);
       lease.session.delivery?.changed();
     }
     for (const [token, times] of this.recent)

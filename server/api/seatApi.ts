@@ -98,7 +98,7 @@ export function seatApi(ctx: SeatApiContext): Router {
     if (game) return game;
     // A finished game's room is gone once its last WebSocket client left: read it from storage.
     if (/^[A-Z0-9]{3,12}$/.test(code) && (await ctx.storage.load(code).catch(() => false))) {
-      const ended = GameSession.restore(ctx.storage, code);
+      const ended = GameSession.restore(ctx.storage, code, Date.now());
       res.on('close', () => {
         if (!ctx.games.has(code)) ctx.storage.forget(code);
       });
@@ -130,7 +130,7 @@ export function seatApi(ctx: SeatApiContext): Router {
     const s = await gameOf(req, res);
     if (!s) return null;
     const token = tokenOf(req);
-    const m = token ? s.member(token) : undefined;
+    const m = token ? s.members.get(token) : undefined;
     if (!token || !m) {
       if (ctx.guesses.blocked(address(req))) {
         tooMany(res);
@@ -172,7 +172,7 @@ export function seatApi(ctx: SeatApiContext): Router {
     if (!parsed.success)
       return res.status(400).json({ message: 'join', problems: zodProblems(parsed.error.issues) });
     const requestId = `http:${randomBytes(6).toString('hex')}`;
-    const joined = s.join(parsed.data, requestId, false);
+    const joined = s.join(parsed.data, requestId, false, Date.now());
     if (!joined.ok) return res.status(400).json({ message: 'join', problems: joined.errors });
     if (!('member' in joined.value)) {
       s.cancelRequest(requestId);

@@ -134,13 +134,13 @@ export function agentCommand(
   if (!cmd.on) {
     const token = seats[cmd.nation];
     if (!token) return fail('nation', `no agent plays ${cmd.nation}`);
-    if (runner.attached) session.connected(token, -1, now);
+    if (runner.attached) session.members.connected(token, -1, now);
     runner.attached = false;
     delete seats[cmd.nation];
     return { ok: true, value: `the agent left ${cmd.nation}` };
   }
   if (seats[cmd.nation]) return { ok: true, value: `an agent plays ${cmd.nation} already` };
-  const people = session.membersOf(cmd.nation);
+  const people = session.members.of(cmd.nation);
   if (people.length > 0)
     return fail(
       'nation',
@@ -150,11 +150,12 @@ export function agentCommand(
     { name: `LLM ${llm.model}`.slice(0, 24).trim(), role: 'player', nation: cmd.nation },
     `agent:${cmd.nation}`,
     true,
+    now,
   );
   if (!joined.ok) return joined;
   if (!('member' in joined.value)) return fail('nation', `${cmd.nation} could not be given to an agent`);
   seats[cmd.nation] = joined.value.member.token;
-  session.connected(joined.value.member.token, 1, now);
+  session.members.connected(joined.value.member.token, 1, now);
   runner.attached = true;
   return { ok: true, value: `an agent plays ${cmd.nation} (${llm.model})` };
 }
@@ -164,13 +165,13 @@ export function agentTick(session: GameSession, now: number): void {
   if (session.status !== 'running') return;
   const seats = agentSeatsOf(session);
   for (const [nation, token] of Object.entries(seats)) {
-    const member = session.member(token);
+    const member = session.members.get(token);
     if (!member) continue;
     const runner = runnerOf(session, nation);
     if (!config) continue;
     // After a restart the agent's connection is counted again.
     if (!runner.attached) {
-      session.connected(token, 1, now);
+      session.members.connected(token, 1, now);
       runner.attached = true;
     }
     const round = session.state.round;

@@ -7,8 +7,8 @@ import type { GameSession } from './GameSession.ts';
 export function autoStart(session: GameSession, now: number): void {
   const want = session.options.startWhen;
   if (session.status !== 'lobby' || !want) return;
-  const seated = session.allMembers().filter((m) => m.nation !== null).length;
+  const seated = session.members.all().filter((m) => m.nation !== null).length;
   if (seated < want) return;
-  const facilitator = session.allMembers().find((m) => m.role === 'facilitator');
+  const facilitator = session.members.all().find((m) => m.role === 'facilitator');
   if (facilitator) session.command(facilitator, { type: 'Start' }, now);
 }

@@ -16,7 +16,7 @@ export function gameSummary(g: GameSession) {
     bots: g.options.bots,
     nations: Object.keys(g.state.nations).map((n) => ({
       id: n,
-      players: g.membersOf(n).map((m) => m.name),
+      players: g.members.of(n).map((m) => m.name),
       bot: g.session.botSeats.includes(n),
     })),
   };

@@ -105,7 +105,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     const creator = this.awaitingCreator && client.sessionId === this.creatorSession;
     const parsed = JoinOptionsSchema.safeParse(creator ? { ...rest, role: 'facilitator' } : rest);
     if (!parsed.success) throw new ServerError(400, problemText(optionProblems(parsed.error)));
-    const joined = this.session.join(parsed.data, client.sessionId, creator);
+    const joined = this.session.join(parsed.data, client.sessionId, creator, Date.now());
     if (!joined.ok) throw new ServerError(400, problemText(joined.errors));
     if (creator) this.awaitingCreator = false;
     this.watchBytes(client);
@@ -124,7 +124,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     // The seat (and its token) is durable before the client learns it.
     await this.storage.flush();
     client.userData = { token: m.token };
-    this.session.connected(m.token, 1, Date.now());
+    this.session.members.connected(m.token, 1, Date.now());
     this.mail.sendTo(client, 'welcome', {
       sessionId: client.sessionId,
       role: m.role,
@@ -153,7 +153,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
     console.log(
       `[${this.session.code}] lobby unattended for ${Math.round(this.lobby.idleMs / 1000)} s: closed`,
     );
-    this.session.abandon();
+    this.session.abandon(Date.now());
     this.autoDispose = true;
     void this.disconnect();
   }
@@ -161,7 +161,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   override onDrop(client: GameClient) {
     if (client.userData?.pending) return this.onLeave(client);
     this.dropped.add(client.sessionId);
-    this.session.connected(client.userData!.token, -1, Date.now());
+    this.session.members.connected(client.userData!.token, -1, Date.now());
     this.sync();
     this.allowReconnection(client, 30);
   }
@@ -169,7 +169,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
   override onReconnect(client: GameClient) {
     this.dropped.delete(client.sessionId);
     this.watchBytes(client);
-    this.session.connected(client.userData!.token, 1, Date.now());
+    this.session.members.connected(client.userData!.token, 1, Date.now());
     // Messages sent while it was away may be lost: its next view and report are not primed.
     this.broadcaster.reconnected(client.sessionId);
     this.mail.catchUp(client);
@@ -183,7 +183,8 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
       return;
     }
     const token = client.userData?.token;
-    if (token && !this.dropped.delete(client.sessionId)) this.session.connected(token, -1, Date.now());
+    if (token && !this.dropped.delete(client.sessionId))
+      this.session.members.connected(token, -1, Date.now());
     this.broadcaster.left(client.sessionId);
     this.sync();
   }
@@ -196,7 +197,7 @@ export class GameRoom extends Room<{ state: GameRoomStateType }> {
 
   /** The member a seated client plays as. */
   private memberOf(client: GameClient): MemberRecord | undefined {
-    return this.session.member(client.userData!.token);
+    return this.session.members.get(client.userData!.token);
   }
 
   /** Seated clients (those waiting for their team's answer get nothing but the public room state). */

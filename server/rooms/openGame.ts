@@ -10,8 +10,8 @@ import { type CreateOptions, CreateOptionsSchema, JoinOptionsSchema } from '../.
 import { branchStart } from '../game/branch.ts';
 import { GameSession } from '../game/GameSession.ts';
 import { newJoinCode } from '../game/joinCode.ts';
-import { findScenario } from '../uploadedScenarios.ts';
 import type { Storage } from '../storage/Storage.ts';
+import { findScenario } from '../uploadedScenarios.ts';
 import { optionProblems, problemText } from './roomOptions.ts';
 
 export interface OpenContext {
@@ -29,7 +29,7 @@ export async function openGame(
   if (typeof options.restore === 'string') {
     if (options.restoreSecret !== restoreSecret) throw new ServerError(403, 'restore: not allowed');
     if (!(await storage.load(options.restore))) throw new ServerError(404, 'restore: no such game');
-    return { session: GameSession.restore(storage, options.restore), created: false };
+    return { session: GameSession.restore(storage, options.restore, Date.now()), created: false };
   }
   const { game: _g, ...creatorOptions } = options;
   const creatorJoin = JoinOptionsSchema.safeParse({ ...creatorOptions, role: 'facilitator' });
@@ -46,7 +46,10 @@ export async function openGame(
   let code = newJoinCode((c) => games.has(c));
   while (await storage.exists(code)) code = newJoinCode((c) => games.has(c));
   const seed = parsed.data.seed ?? randomInt(2_147_483_647);
-  return { session: GameSession.create(storage, code, parsed.data, scenario, seed), created: true };
+  return {
+    session: GameSession.create(storage, code, parsed.data, scenario, seed, Date.now()),
+    created: true,
+  };
 }
 
 /** A new game branched from a round of another (server/game/branch.ts). */
@@ -55,5 +58,13 @@ async function branch(options: CreateOptions, { storage, games }: Omit<OpenConte
   if (!start.ok) throw new ServerError(400, problemText(start.errors));
   let code = newJoinCode((c) => games.has(c));
   while (await storage.exists(code)) code = newJoinCode((c) => games.has(c));
-  return GameSession.create(storage, code, options, start.value.scenario, start.value.seed, start.value);
+  return GameSession.create(
+    storage,
+    code,
+    options,
+    start.value.scenario,
+    start.value.seed,
+    Date.now(),
+    start.value,
+  );
 }

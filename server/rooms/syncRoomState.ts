@@ -24,10 +24,10 @@ export function syncRoomState(st: GameRoomStateType, s: GameSession, clients: Co
   st.paused = s.session.paused;
   st.remaining = s.session.remaining;
   st.status = s.status;
-  st.facilitator = s.allMembers().find((m) => m.role === 'facilitator')?.name ?? '';
+  st.facilitator = s.members.all().find((m) => m.role === 'facilitator')?.name ?? '';
   st.locked = s.session.locked;
   const seated = clients.flatMap((c) => {
-    const m = c.token ? s.member(c.token) : undefined;
+    const m = c.token ? s.members.get(c.token) : undefined;
     return m ? [{ sessionId: c.sessionId, m }] : [];
   });
   // Spectators connected now: the count does not grow with every spectator who ever came.
@@ -40,12 +40,12 @@ export function syncRoomState(st: GameRoomStateType, s: GameSession, clients: Co
       seat.nation = nation;
       st.seats.set(nation, seat);
     }
-    const names = s.membersOf(nation).map((m) => m.name);
+    const names = s.members.of(nation).map((m) => m.name);
     if (seat.players.join('\n') !== names.join('\n')) {
       seat.players.clear();
       for (const n of names) seat.players.push(n);
     }
-    seat.connected = s.connectedCount(nation);
+    seat.connected = s.members.connectedCount(nation);
     seat.bot = s.session.botSeats.includes(nation);
     seat.forced = s.session.forcedBots.includes(nation);
     seat.asking = s.session.asking.includes(nation);

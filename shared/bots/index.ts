@@ -11,6 +11,7 @@ import type { BotSeat } from './botTypes.ts';
 
 export { decideBot } from './archetypes.ts';
 export * from './botTypes.ts';
+export { drawArchetypes, seatDrawSeed } from './seatDraw.ts';
 
 /** Names a player reads for each archetype. */
 export const ARCHETYPE_TITLES: Record<BotSeat['archetype'], string> = {

@@ -4,6 +4,7 @@
  * index only, so a game plays the same whichever thread plays it.
  */
 import { ARCHETYPES, type Archetype, type BotSeat, DIFFICULTIES, type Difficulty } from '../bots/botTypes.ts';
+import { drawArchetypes, mix32, seatDrawSeed } from '../bots/seatDraw.ts';
 import { rngFromSeed } from '../engine/rng.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
 import type { NationId } from '../engine/types.ts';
@@ -22,17 +23,6 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 /** The seed of game `index` of a run: a 32-bit mix of both, so neighbouring games differ widely. */
 export function gameSeed(runSeed: number, index: number): number {
   return mix32(Math.imul(runSeed | 0, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca77));
-}
-
-/** A 32-bit integer hash (murmur3's finaliser): nearby inputs give unrelated outputs. */
-function mix32(x: number): number {
-  let h = x | 0;
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x7feb352d);
-  h ^= h >>> 15;
-  h = Math.imul(h, 0x846ca68b);
-  h ^= h >>> 16;
-  return h | 0;
 }
 
 /** Parses `hawk`, `mix`, `openChampion:hard`, `mix:easy`. */
@@ -100,21 +90,23 @@ const MIX: SeatSpec = { archetype: 'mix', difficulty: 'normal' };
 
 /**
  * A seat for every nation, from the game seed only: one archetype is drawn per nation in scenario
- * order whether or not it is used, so fixing one nation never changes the others' draws.
+ * order whether or not it is used (shared/bots/seatDraw.ts, the server's draw too), so fixing one
+ * nation never changes the others' draws.
  */
 export function assignSeats(
   scenario: Scenario,
   seed: number,
   assignment: BotAssignment = {},
 ): Record<NationId, BotSeat> {
-  // The generator's first draws follow its seed closely: hash the seed so nearby seeds differ.
-  const rng = rngFromSeed(mix32(seed ^ 0x5eed));
+  const drawn = drawArchetypes(
+    scenario.nations.map((n) => n.id),
+    rngFromSeed(seatDrawSeed(seed)),
+  );
   const seats: Record<NationId, BotSeat> = {};
   for (const n of scenario.nations) {
-    const drawn = ARCHETYPES[rng.int(ARCHETYPES.length)]!;
     const spec = assignment[n.id] ?? assignment['*'] ?? MIX;
     seats[n.id] = {
-      archetype: spec.archetype === 'mix' ? drawn : spec.archetype,
+      archetype: spec.archetype === 'mix' ? drawn[n.id]! : spec.archetype,
       difficulty: spec.difficulty,
     };
   }

@@ -315,11 +315,11 @@ describe('a game saved before seats could be asked back', () => {
   it('loads with no seat asking', () => {
     const storage = new SqliteStorage(':memory:');
     const scenario = readScenario('three-powers');
-    const game = GameSession.create(storage, 'OLDGM', CreateOptionsSchema.parse({}), scenario, 7);
+    const game = GameSession.create(storage, 'OLDGM', CreateOptionsSchema.parse({}), scenario, 7, Date.now());
     const { asking: _asking, ...old } = game.session;
     storage.updateGame('OLDGM', 'running', old as SessionSnapshot);
     expect(storage.getGame('OLDGM')?.session).not.toHaveProperty('asking');
-    expect(GameSession.restore(storage, 'OLDGM').session.asking).toEqual([]);
+    expect(GameSession.restore(storage, 'OLDGM', Date.now()).session.asking).toEqual([]);
   });
 });
 
