@@ -107,13 +107,19 @@ function cardLines(w: DigestWriter, events: readonly GameEvent[]): Line[] {
     g.set(key, [...(g.get(key) ?? []), e]);
   };
   for (const e of events) {
-    const p = paramsOf(e);
     if (e.type === 'CardEffect') {
-      const what = p.quantity ?? p.modifier ?? p.layer ?? p.region ?? '';
-      const sign = p.effect === 'AdjustQuantity' ? Math.sign(n(p.to) - n(p.from)) : Math.sign(n(p.amount));
-      add(String(p.card), `${p.effect}|${what}|${p.factor ?? ''}|${p.rounds ?? ''}|${sign}`, e);
-    } else if (e.type === 'SafetyIncident' && String(p.cause).startsWith('card:')) {
-      add(String(p.cause).slice(5), 'Incident', e);
+      const what = e.params.quantity ?? e.params.modifier ?? e.params.layer ?? e.params.region ?? '';
+      const sign =
+        e.params.effect === 'AdjustQuantity'
+          ? Math.sign(n(e.params.to) - n(e.params.from))
+          : Math.sign(n(e.params.amount));
+      add(
+        String(e.params.card),
+        `${e.params.effect}|${what}|${e.params.factor ?? ''}|${e.params.rounds ?? ''}|${sign}`,
+        e,
+      );
+    } else if (e.type === 'SafetyIncident' && String(e.params.cause).startsWith('card:')) {
+      add(String(e.params.cause).slice(5), 'Incident', e);
     }
   }
   const lines: Line[] = [];
@@ -166,7 +172,6 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
   const markets: GameEvent[] = [];
   for (const e of events) {
     if (used.has(e) || carded.has(e)) continue;
-    const p = paramsOf(e);
     switch (e.type) {
       case 'GameEnded':
         lines.push({ priority: 100, text: plain(e), events: [e] });
@@ -174,14 +179,14 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
       case 'EventCardInjected':
         lines.push({
           priority: 95,
-          text: say(w, 'digest.world.headline', { title: cardTitle(w, String(p.card)) }),
+          text: say(w, 'digest.world.headline', { title: cardTitle(w, String(e.params.card)) }),
           events: [e],
         });
         break;
       case 'EventCardDrawn':
         lines.push({
           priority: 85,
-          text: say(w, 'digest.world.nextCard', { title: cardTitle(w, String(p.card)) }),
+          text: say(w, 'digest.world.nextCard', { title: cardTitle(w, String(e.params.card)) }),
           events: [e],
         });
         break;
@@ -194,13 +199,14 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
         if (!involves(e) && e.audience === 'all') lines.push({ priority: 70, text: plain(e), events: [e] });
         break;
       case 'TreatySigned':
-        if (!involves(e)) treaties.set(String(p.type), [...(treaties.get(String(p.type)) ?? []), e]);
+        if (!involves(e))
+          treaties.set(String(e.params.type), [...(treaties.get(String(e.params.type)) ?? []), e]);
         break;
       case 'PolicyChanged':
         if (involves(e)) break;
-        if (p.policy === 'release') lines.push({ priority: 75, text: plain(e), events: [e] });
-        else if (p.policy === 'regulation' || p.policy === 'visa') {
-          const key = `${p.policy}|${p.to}`;
+        if (e.params.policy === 'release') lines.push({ priority: 75, text: plain(e), events: [e] });
+        else if (e.params.policy === 'regulation' || e.params.policy === 'visa') {
+          const key = `${e.params.policy}|${e.params.to}`;
           policies.set(key, [...(policies.get(key) ?? []), e]);
         }
         break;
