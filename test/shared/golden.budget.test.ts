@@ -6,38 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { type GameState, parseOrders } from '../../shared/engine/index.ts';
 import { card, eventFor, inject, nation, play, setup } from './helpers.ts';
 
-/** Home GDP of a nation: the GDP of its member markets. */
-function homeGdp(state: GameState, id: string): number {
-  const members = state.scenario.nations.find((n) => n.id === id)!.members;
-  return state.scenario.markets.filter((m) => members.includes(m.id)).reduce((s, m) => s + m.gdpUsdBn, 0);
-}
-
-/** Summed GDP share (among nations) of those sanctioning `id`. */
-function sanctionWeight(state: GameState, id: string): number {
-  const ids = state.scenario.nations.map((n) => n.id);
-  const total = ids.reduce((s, n) => s + homeGdp(state, n), 0);
-  return ids
-    .filter((n) => nation(state, n).policies.sanctions.includes(id))
-    .reduce((s, n) => s + homeGdp(state, n) / total, 0);
-}
-
 /** A game whose adoption is held still (stickiness 0) at US 0.5, CN 0.3, EU 0.1, local 0.1 everywhere. */
-function heldStill(): GameState {
+function heldStill(rules: Record<string, unknown> = {}): GameState {
   return setup({
-    rules: { adoption: { stickiness: 0 } },
+    rules: { adoption: { stickiness: 0 }, ...rules },
     tweak: (s) => {
       for (const m of s.scenario.markets) s.adoption[m.id] = { US: 0.5, CN: 0.3, EU: 0.1, OTHER: 0.1 };
     },
   });
-}
-
-/** The next budget by the rules, from the resolved state (economy and revenue are final there). */
-function expectedBudget(state: GameState, id: string, modifier = 1): number {
-  const r = state.scenario.rules;
-  const n = nation(state, id);
-  const base = n.baseBudget * (n.economy / 100);
-  const bite = r.sanctionBudgetHit * sanctionWeight(state, id) * base;
-  return Math.max(0, Math.round((base + r.revenueToBudget * n.revenue - bite) * modifier * 100) / 100);
 }
 
 describe('budget allocation', () => {
@@ -132,11 +108,13 @@ describe('next round budget', () => {
   });
 
   it('BUD-7 revenueToBudget 0 makes the budget depend on the economy alone', () => {
-    const { state } = play(setup({ rules: { revenueToBudget: 0 } }), {});
-    for (const id of ['US', 'CN', 'EU']) {
-      const n = nation(state, id);
-      expect(n.budget).toBeCloseTo(Math.round(n.baseBudget * n.economy) / 100, 9);
-    }
+    const { state } = play(heldStill({ revenueToBudget: 0 }), {});
+    // The economies of an idle round with adoption held still (BUD-10, round 1): US 102.525086,
+    // CN 101.530246, EU 103.793; budget 50 x economy / 100 to the cent: 51.262543 -> 51.26,
+    // 50.765123 -> 50.77, 51.8965 -> 51.90.
+    expect(nation(state, 'US').budget).toBeCloseTo(51.26, 9);
+    expect(nation(state, 'CN').budget).toBeCloseTo(50.77, 9);
+    expect(nation(state, 'EU').budget).toBeCloseTo(51.9, 9);
   });
 
   it('BUD-8 sanctions bite: the budget loses sanctionBudgetHit x the sanctioners GDP share of the base', () => {
@@ -168,18 +146,37 @@ describe('next round budget', () => {
 
   it('BUD-10 a budget Modifier card multiplies the next budget while in force', () => {
     const s0 = inject(
-      setup(),
+      heldStill(),
       card('austerity', [{ type: 'Modifier', kind: 'budget', nations: ['EU'], factor: 0.5, rounds: 2 }]),
     );
+    // By the rules, with adoption held still and nobody spending: compute x 0.88 a round (US 352,
+    // 309.76, 272.5888; CN and EU 88, 77.44, 68.1472) plus 0.01 of the others' as cloud; EU fine-tunes
+    // CN's weights halfway to 0.92 x 70 = 64.4 each round (62.2, 63.3, 63.85), so home markets run
+    // 0.5 x 80 + 0.3 x 70 + 0.1 x EU + 0.1 x 50 = 72.22, 72.33, 72.385. Trade (BUD-5, BUD-6): US 19.03,
+    // EU 4.176. Chip revenue = 0.06 x the other two's budgets x layer shares (US 1.489406, CN 0.998291,
+    // EU 1.282303). Round 1 (buyers' budgets 50):
+    // US adequacy 353.76/540 = 0.655111, growth 0.01 + 0.03 x 0.7222 x 0.655111 + 1.5 x 19.03/27000
+    // = 0.025251; 50 x 1.025251 + 0.3 x (23.755 + 8.936433) = 61.069973 -> 61.07.
+    // CN adequacy 92.4/340 = 0.271765, growth 0.015302; 50 x 1.015302 + 0.3 x (3.56325 + 5.989746)
+    // = 53.631022 -> 53.63.
+    // EU as BUD-6, 55.629946, halved: 27.814973 -> 27.81.
     const { state } = play(s0, {});
-    expect(nation(state, 'EU').budget).toBeCloseTo(expectedBudget(state, 'EU', 0.5), 9);
-    expect(nation(state, 'US').budget).toBeCloseTo(expectedBudget(state, 'US'), 9);
+    expect(nation(state, 'EU').budget).toBeCloseTo(27.81, 9);
+    expect(nation(state, 'US').budget).toBeCloseTo(61.07, 9);
     // In force in its second round too: the budget set at the end of round 2 is still halved.
+    // EU: growth 0.01 + 0.03 x 0.7233 + 1.5 x 4.176/1000 = 0.037963, economy 103.793 x 1.037963 =
+    // 107.733294; chips 0.06 x (61.07 + 53.63) x 1.282303 = 8.824812; 0.5 x (50 x 1.077333 + 0.3 x
+    // (4.751 + 8.824812)) = 0.5 x 57.939390 = 28.969695 -> 28.97.
     const r2 = play(state, {}).state;
     expect(r2.modifiers).toEqual([]);
-    expect(nation(r2, 'EU').budget).toBeCloseTo(expectedBudget(r2, 'EU', 0.5), 9);
-    // Gone after that: the budget set at the end of round 3 is whole again.
+    expect(nation(r2, 'EU').budget).toBeCloseTo(28.97, 9);
+    // Gone after that: the budget set at the end of round 3 is whole again. Round 2's other budgets:
+    // US adequacy 311.3088/540 = 0.576498, growth 0.023567, economy 104.941259, chips 0.06 x (53.63 +
+    // 27.81) x 1.489406 = 7.277831: 61.780479 -> 61.78; CN adequacy 81.312/340 = 0.239153, growth
+    // 0.014604, economy 103.012972, chips 0.06 x (61.07 + 27.81) x 0.998291 = 5.323686: 54.172567 ->
+    // 54.17. EU round 3: growth 0.01 + 0.03 x 0.72385 + 0.006264 = 0.037979, economy 111.824950; chips
+    // 0.06 x (61.78 + 54.17) x 1.282303 = 8.920985; 50 x 1.118250 + 0.3 x 13.671985 = 60.014071 -> 60.01.
     const r3 = play(r2, {}).state;
-    expect(nation(r3, 'EU').budget).toBeCloseTo(expectedBudget(r3, 'EU'), 9);
+    expect(nation(r3, 'EU').budget).toBeCloseTo(60.01, 9);
   });
 });
