@@ -6,12 +6,10 @@
  * player's; a refused answer is retried once with the problems, then the seat's bot plays the round
  * and the round's report says so. Calls run in the background (never in a room's message handler),
  * bounded in time, in number per game and in concurrency, and every call is kept in a transcript for
- * the facilitator. The GameSession calls `agentCommand` and `agentTick`; the rest lives here.
+ * the facilitator. The GameSession calls `agentCommand` and `agentTick`; the model's client is in
+ * llmClient.ts and the transcript in agentTranscript.ts.
  */
-import { readFileSync } from 'node:fs';
 import { englishTemplates } from '../api/englishTemplates.ts';
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   agentMessages,
   type ChatMessage,
@@ -24,60 +22,19 @@ import { textView } from '../../shared/agent/textView.ts';
 import { eventsFor, type Problem, type Result } from '../../shared/engine/index.ts';
 import type { MemberRecord, SessionSnapshot } from '../storage/Storage.ts';
 import type { GameSession } from './GameSession.ts';
+import { type AgentCall, callsMade, keep, setTranscriptDir } from './agentTranscript.ts';
+import { complete, type LlmConfig } from './llmClient.ts';
 
-/** Where and how to ask the model. */
-export interface LlmConfig {
-  /** e.g. https://api.openai.com/v1 or http://localhost:11434/v1 (the path /chat/completions is added). */
-  baseUrl: string;
-  model: string;
-  apiKey?: string;
-  /** Longest wait for one answer (LLM_TIMEOUT_MS, default 60 s). */
-  timeoutMs: number;
-  /** Most calls one game may make (LLM_MAX_CALLS_PER_GAME, default 400). */
-  maxCallsPerGame: number;
-  /** Most calls in flight at once in this process (LLM_CONCURRENCY, default 4). */
-  concurrency: number;
-}
+export { type AgentCall, agentCalls } from './agentTranscript.ts';
 
-/** The model's settings from the environment, or null when LLM_BASE_URL or LLM_MODEL is unset. */
-export function llmConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LlmConfig | null {
-  if (!env.LLM_BASE_URL || !env.LLM_MODEL) return null;
-  const int = (v: string | undefined, d: number) => (v && /^\d+$/.test(v) ? Number(v) : d);
-  return {
-    baseUrl: env.LLM_BASE_URL.replace(/\/+$/, ''),
-    model: env.LLM_MODEL,
-    ...(env.LLM_API_KEY ? { apiKey: env.LLM_API_KEY } : {}),
-    timeoutMs: int(env.LLM_TIMEOUT_MS, 60_000),
-    maxCallsPerGame: int(env.LLM_MAX_CALLS_PER_GAME, 400),
-    concurrency: Math.max(1, int(env.LLM_CONCURRENCY, 4)),
-  };
-}
-
-/** One call to the model, as the facilitator reads it afterwards. */
-export interface AgentCall {
-  code: string;
-  nation: string;
-  round: number;
-  attempt: number;
-  /** Server time of the request, ms since the epoch. */
-  at: number;
-  ms: number;
-  model: string;
-  messages: ChatMessage[];
-  /** The model's answer, or null when the call failed. */
-  answer: string | null;
-  /** 'accepted', 'refused' (the problems), 'error' (HTTP, timeout, no answer), 'late' (the round had moved on), 'fallback'. */
-  outcome: 'accepted' | 'refused' | 'error' | 'late' | 'fallback';
-  problems: Problem[];
-}
+export { type LlmConfig, llmConfigFromEnv } from './llmClient.ts';
 
 let config: LlmConfig | null = null;
-let transcriptDir: string | null = null;
 
 /** Sets the model (null: agents off) and where transcripts are written (one JSONL file per game). */
 export function configureAgents(llm: LlmConfig | null, dir: string | null): void {
   config = llm;
-  transcriptDir = dir;
+  setTranscriptDir(dir);
 }
 
 export const agentsEnabled = (): LlmConfig | null => config;
@@ -95,9 +52,6 @@ interface Runner {
   busy: boolean;
 }
 const runners = new WeakMap<GameSession, Map<string, Runner>>();
-const calls = new Map<string, AgentCall[]>();
-let inFlight = 0;
-const queue: (() => void)[] = [];
 
 function runnerOf(session: GameSession, nation: string): Runner {
   let byNation = runners.get(session);
@@ -193,38 +147,6 @@ export function agentTick(session: GameSession, now: number): void {
   }
 }
 
-/** The game's calls so far (memory; after a restart, read back from the transcript file). */
-export function agentCalls(code: string): AgentCall[] {
-  const kept = calls.get(code);
-  if (kept) return kept;
-  if (!transcriptDir) return [];
-  try {
-    return readFileSync(join(transcriptDir, `${code}.jsonl`), 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((l) => JSON.parse(l) as AgentCall);
-  } catch {
-    return [];
-  }
-}
-
-function keep(call: AgentCall) {
-  let list = calls.get(call.code);
-  if (!list) {
-    list = agentCalls(call.code);
-    calls.set(call.code, list);
-  }
-  list.push(call);
-  if (transcriptDir) {
-    const dir = transcriptDir;
-    void mkdir(dir, { recursive: true })
-      .then(() => appendFile(join(dir, `${call.code}.jsonl`), `${JSON.stringify(call)}\n`))
-      .catch((e: Error) => console.error(`[${call.code}] agent transcript not written:`, e.message));
-  }
-}
-
-const callsMade = (code: string) => agentCalls(code).filter((c) => c.outcome !== 'fallback').length;
-
 /** The nation's prompt: its text view with last round's changes. */
 function promptFor(session: GameSession, nation: string): ChatMessage[] {
   const view = session.viewAs({ kind: 'nation', nation });
@@ -316,47 +238,4 @@ function fallback(session: GameSession, nation: string, round: number, reason: s
     problems: [{ path: '', message: reason }],
   });
   session.botPlaysFor(nation, `${reason}: the bot played ${nation} this round.`, now);
-}
-
-type Reply = { ok: true; value: string } | { ok: false; error: string };
-
-/** One chat-completions call: the answer's text, or why there is none. */
-async function complete(llm: LlmConfig, request: ChatMessage[]): Promise<Reply> {
-  if (inFlight >= llm.concurrency) await new Promise<void>((r) => queue.push(r));
-  inFlight++;
-  try {
-    const res = await fetch(`${llm.baseUrl}/chat/completions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(llm.apiKey ? { authorization: `Bearer ${llm.apiKey}` } : {}),
-      },
-      body: JSON.stringify({ model: llm.model, messages: request, temperature: 0.2 }),
-      signal: AbortSignal.timeout(llm.timeoutMs),
-    });
-    const text = await res.text();
-    if (!res.ok)
-      return { ok: false, error: `the model's server answered ${res.status}: ${text.slice(0, 200)}` };
-    let content: unknown;
-    try {
-      content = (JSON.parse(text) as { choices?: { message?: { content?: unknown } }[] }).choices?.[0]
-        ?.message?.content;
-    } catch {
-      return { ok: false, error: "the model's server sent something other than JSON" };
-    }
-    if (typeof content !== 'string') return { ok: false, error: 'the answer had no message content' };
-    return { ok: true, value: content };
-  } catch (e) {
-    const err = e as Error;
-    return {
-      ok: false,
-      error:
-        err.name === 'TimeoutError'
-          ? `no answer within ${llm.timeoutMs} ms`
-          : `the call failed: ${err.message}`,
-    };
-  } finally {
-    inFlight--;
-    queue.shift()?.();
-  }
 }
