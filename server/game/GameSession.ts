@@ -35,14 +35,10 @@ import { askSeat, botPlaysFor, botSeat, seatAbandoned } from './handover.ts';
 import { Members } from './Members.ts';
 import { draft, retract, type Submission, setReady, submit, teamOrders } from './orders.ts';
 import { type PhaseEvent, statusOf, type Transition } from './phases.ts';
-import { EMPTY_SESSION, type PastReport, pastReports } from './persistence.ts';
+import { EMPTY_SESSION, loadRound, type PastReport, pastReports } from './persistence.ts';
 
-export type { Admission } from './admission.ts';
-export { MAX_JOIN_REQUESTS } from './admission.ts';
 export type { Delivery } from './delivery.ts';
 export type { PastReport } from './persistence.ts';
-
-export { RESTART_GRACE_MS } from './flow.ts';
 
 export class GameSession {
   readonly code: string;
@@ -76,12 +72,7 @@ export class GameSession {
     // Games saved before a field existed load with its default.
     this.session = { ...EMPTY_SESSION, ...record.session };
     this.members = new Members(storage, this.code);
-    for (const o of storage.orders(this.code, state.round)) {
-      if (o.orders) this.submitted.set(o.nation, { orders: o.orders, by: o.by });
-      else this.submitted.delete(o.nation);
-    }
-    for (const d of this.session.drafts)
-      if (d.round === state.round) this.drafts.set(d.nation, { orders: d.orders, by: d.by });
+    loadRound(this);
     this.chatLog = new ChatLog(storage, this.code);
     this.restoredAt = restoredAt;
     // Nobody is connected yet: a seat whose players do not come back goes to a bot after the grace period.

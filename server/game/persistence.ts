@@ -30,6 +30,16 @@ export const EMPTY_SESSION: SessionSnapshot = {
   drafts: [],
 };
 
+/** The round's submitted orders (the last stored for each nation) and drafts, as last saved. */
+export function loadRound(g: GameSession): void {
+  for (const o of g.storage.orders(g.code, g.state.round)) {
+    if (o.orders) g.submitted.set(o.nation, { orders: o.orders, by: o.by });
+    else g.submitted.delete(o.nation);
+  }
+  for (const d of g.session.drafts)
+    if (d.round === g.state.round) g.drafts.set(d.nation, { orders: d.orders, by: d.by });
+}
+
 /** A report published earlier in the game (past reports carry no bot explanations). */
 export interface PastReport {
   kind: ReportKind;
