@@ -4,7 +4,7 @@ import { applyPolicies } from './applyPolicies.ts';
 import { applyTreaties } from './applyTreaties.ts';
 import { buildCompute } from './buildCompute.ts';
 import { chipFlows } from './chipFlows.ts';
-import { cloneState as cloneGameState, cloneJson } from './clone.ts';
+import { cloneJson, cloneState } from './clone.ts';
 import { emit, nationList, type ResolveContext, startResolution } from './context.ts';
 import { deliverAid } from './deliverAid.ts';
 import { deriveScores } from './deriveScores.ts';
@@ -21,10 +21,8 @@ import { trainModels } from './trainModels.ts';
 import type { GameState, NationId } from './types.ts';
 import { updateTrust } from './updateTrust.ts';
 
-/** A deep copy of the state's changing parts; the immutable scenario is shared. */
-export function cloneState(state: GameState): GameState {
-  return cloneGameState(state);
-}
+/** A deep copy of the state's changing parts (clone.ts); the immutable scenario is shared. */
+export { cloneState };
 
 /**
  * Resolves one round: a pure, deterministic function of the state and every nation's orders (each
