@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { balanceOf } from '../scripts/balance.ts';
-import { leadStats } from '../shared/sim/balanceStats.ts';
 import { runGames } from '../scripts/sim/runGames.ts';
 import { readScenario } from '../server/scenarioFiles.ts';
+import { leadStats } from '../shared/sim/balanceStats.ts';
 import { parseBots } from '../shared/sim/seats.ts';
 
 describe('balance', () => {

@@ -12,8 +12,8 @@ import {
   cardSourceIds,
   citedKeys,
   noteFor,
-  STARTING_QUANTITIES,
   type SourceNation,
+  STARTING_QUANTITIES,
   type StartingNote,
   startingValue,
 } from '../scripts/sourcesDoc.ts';

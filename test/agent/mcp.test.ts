@@ -9,12 +9,12 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 let server: ServerProcess;
 beforeAll(async () => {
-  server = await startServer(5300 + Math.floor(Math.random() * 700));
+  server = await startServer(testPort());
 });
 afterAll(async () => {
   if (server) await stopServer(server, 'SIGTERM');

@@ -6,10 +6,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch } from './browser.ts';
 
-const PORT = 6600 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 let browser: Browser;
 

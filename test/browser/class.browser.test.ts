@@ -9,10 +9,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch, person } from './browser.ts';
 
-const PORT = 5000 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 const SHOTS = '/tmp/shots';
 let server: ServerProcess;
 let browser: Browser;

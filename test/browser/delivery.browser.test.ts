@@ -7,10 +7,10 @@ import { get } from 'node:http';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeliveryRun, measureQuickPlay } from '../../scripts/benchClient.ts';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch } from './browser.ts';
 
-const PORT = 4900 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 /** First load through quick play, every response's transfer size (brotli, as Chromium asks). */
 const QUICK_PLAY_BUDGET = 700_000;
 /** The home screen's JavaScript and CSS, gzipped, before it is usable. */

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import {
   canvasColours,
   ensureClientBuilt,
@@ -16,7 +16,7 @@ import {
   shot,
 } from './browser.ts';
 
-const PORT = 4100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 let browser: Browser;
 

@@ -10,10 +10,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch } from './browser.ts';
 
-const PORT = 5000 + Math.floor(Math.random() * 700);
+const PORT = testPort();
 const LANGS = ['en', 'ja', 'es', 'fr'] as const;
 type Lang = (typeof LANGS)[number];
 const SHOTS =

@@ -14,13 +14,14 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
 } from '../server/harness.ts';
 import { get, playRound, threePowers, token } from '../server/powerTools.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch, shot } from './browser.ts';
 
-const PORT = 5000 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 let browser: Browser;
 

@@ -8,10 +8,10 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch, shot } from './browser.ts';
 
-const PORT = 5000 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 let browser: Browser;
 const SHOTS = process.env.SOVEREIGN_SHOTS_DIR;

@@ -11,10 +11,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer } from '../server/harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
 import { ensureClientBuilt, HAVE_BROWSER, launch } from './browser.ts';
 
-const PORT = 5800 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 export const SIZES = [
   [390, 844],
   [768, 1024],

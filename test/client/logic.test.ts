@@ -1,10 +1,10 @@
 /** The client's Phaser-free logic: the orders form's conversions and error routing, the countdown, the store. */
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../client/src/state/store.ts';
 import { budgetLeft, formToOrders, ordersToForm } from '../../client/src/orders/orderForm.ts';
 import { fieldOf } from '../../client/src/orders/problems.ts';
-import type { OrdersInput } from '../../shared/engine/index.ts';
+import { Store } from '../../client/src/state/store.ts';
 import { clock } from '../../client/src/ui/PhaseBar.ts';
+import type { OrdersInput } from '../../shared/engine/index.ts';
 
 describe('orders form', () => {
   const full: OrdersInput = {

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../server/scenarioFiles.ts';
+import { emptyOrders } from '../../shared/engine/index.ts';
 import { type Experiment, runExperiment } from '../../shared/sim/experiment.ts';
 import { shiftBudget, tierShare, withControls } from '../../shared/sim/experiments.ts';
-import { emptyOrders } from '../../shared/engine/index.ts';
 
 const scenario = readScenario('three-powers');
 

@@ -4,7 +4,7 @@
  */
 import { expect } from 'vitest';
 import { readScenario } from '../../server/scenarioFiles.ts';
-import { type ExperimentResult, runExperiment, type Experiment } from '../../shared/sim/experiment.ts';
+import { type Experiment, type ExperimentResult, runExperiment } from '../../shared/sim/experiment.ts';
 
 /** Runs `exp` on `games` paired games and asserts that the checks on `metrics` hold. */
 export function expectChecks(exp: Experiment, games: number, metrics: string[], seed = 7): ExperimentResult {

@@ -20,11 +20,12 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer(PORT);

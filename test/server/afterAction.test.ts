@@ -6,10 +6,10 @@
  * reads report.html too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer, view } from './harness.ts';
+import { type ServerProcess, startServer, stopServer, testPort, view } from './harness.ts';
 import { get, ok, playRound, threePowers, token } from './powerTools.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer(PORT);

@@ -18,6 +18,7 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
   welcome,
@@ -68,7 +69,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => standIn.listen(0, '127.0.0.1', r));
   const port = (standIn.address() as AddressInfo).port;
-  server = await startServer(4700 + Math.floor(Math.random() * 800), undefined, {
+  server = await startServer(testPort(), undefined, {
     LLM_BASE_URL: `http://127.0.0.1:${port}/v1`,
     LLM_MODEL: 'stand-in',
     LLM_API_KEY: 'test-key',

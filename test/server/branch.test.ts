@@ -7,23 +7,24 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../server/report/replay.ts';
 import { ReplayFileSchema } from '../../shared/replay/replayFile.ts';
 import { rerunReplay } from '../../shared/replay/rerunReplay.ts';
-import { sha256 } from '../../server/report/replay.ts';
 import {
   code as codeOf,
   createGame,
   join as joinGame,
-  roomState as state,
   type ServerProcess,
   startServer,
+  roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
 } from './harness.ts';
 import { get, ok, playRound, threePowers, token } from './powerTools.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer(PORT);

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GameSession } from '../../server/game/GameSession.ts';
 import { readScenario } from '../../server/scenarioFiles.ts';
-import type { SessionSnapshot } from '../../server/storage/Storage.ts';
 import { SqliteStorage } from '../../server/storage/SqliteStorage.ts';
+import type { SessionSnapshot } from '../../server/storage/Storage.ts';
 import { CreateOptionsSchema } from '../../shared/protocol/schemas.ts';
 import type {
   PastReportsMessage,
@@ -26,12 +26,13 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = 4000 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 
 beforeAll(async () => {

@@ -23,12 +23,13 @@ import {
   spend,
   startServer,
   stopServer,
+  testPort,
   view,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 const CRASH_SEED = Number(process.env.CRASH_SEED ?? 3);
 const GAME_SEED = 777_001;
 const GAME = {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Client, type Room } from '@colyseus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGameServer, type GameServer } from '../../server/createGameServer.ts';
+import { testPort } from './harness.ts';
 
 let game: GameServer;
 let dataDir: string;
@@ -19,7 +20,7 @@ let bot: ChildProcess | undefined;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'sov-examplebot-'));
-  const port = 2700 + Math.floor(Math.random() * 800);
+  const port = testPort();
   game = await createGameServer({ port, dataDir });
   url = `http://localhost:${port}`;
 });

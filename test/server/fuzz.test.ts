@@ -33,11 +33,12 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
 } from './harness.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const MESSAGES = 10_000;
 /** Fuzzing clients: team members of the fuzzed nation, and spectators. */

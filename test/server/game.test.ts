@@ -17,12 +17,13 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 
 beforeAll(async () => {

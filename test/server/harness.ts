@@ -57,6 +57,17 @@ export function spawnLogged(cmd: string, args: string[], options: SpawnOptions =
 }
 
 /** Starts `node server/main.ts` on a port and data folder and waits for /health. */
+/**
+ * A port for a test's server: each vitest worker draws from its own range (VITEST_POOL_ID), so two
+ * test files running at once never start servers on the same port (a clash made one file's clients
+ * talk to the other file's server, then fail when it stopped). Ports a test derives (PORT + 1001 …)
+ * stay inside its worker's range.
+ */
+export function testPort(): number {
+  const pool = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 1) || 1;
+  return 10_000 + (pool % 16) * 3_000 + Math.floor(Math.random() * 800);
+}
+
 export async function startServer(
   port: number,
   dataDir = mkdtempSync(pathJoin(tmpdir(), 'sovereign-test-')),

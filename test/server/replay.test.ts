@@ -9,14 +9,21 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../server/report/replay.ts';
 import { type ReplayFile, ReplayFileSchema } from '../../shared/replay/replayFile.ts';
 import { rerunReplay } from '../../shared/replay/rerunReplay.ts';
-import { sha256 } from '../../server/report/replay.ts';
-import { roomState as state, type ServerProcess, startServer, stopServer, waitFor } from './harness.ts';
+import {
+  type ServerProcess,
+  startServer,
+  roomState as state,
+  stopServer,
+  testPort,
+  waitFor,
+} from './harness.ts';
 import { get, ok, playRound, threePowers, token } from './powerTools.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer(PORT);

@@ -14,11 +14,12 @@ import {
   startServer,
   roomState as state,
   stopServer,
+  testPort,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess | null = null;
 afterAll(async () => {
   if (server) await stopServer(server, 'SIGTERM');

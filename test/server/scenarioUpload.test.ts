@@ -12,17 +12,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '../../shared/protocol/schemas.ts';
 import {
   createGame,
-  roomState as state,
   type ServerProcess,
   startServer,
+  roomState as state,
   stopServer,
+  testPort,
   view,
   waitFor,
 } from './harness.ts';
 import { ok } from './powerTools.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer(PORT);

@@ -4,24 +4,25 @@
  * with the game (a restart keeps the schedule), and the game replays exactly; refusals name the entry.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sha256 } from '../../server/report/replay.ts';
 import { ReplayFileSchema } from '../../shared/replay/replayFile.ts';
 import { rerunReplay } from '../../shared/replay/rerunReplay.ts';
-import { sha256 } from '../../server/report/replay.ts';
 import {
   code as codeOf,
   createGame,
   join,
   NO_TIMERS,
   type Player,
-  roomState as state,
   type ServerProcess,
   startServer,
+  roomState as state,
   stopServer,
+  testPort,
   waitFor,
 } from './harness.ts';
 import { get, ok, playRound, token } from './powerTools.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 beforeAll(async () => {
   server = await startServer(PORT);

@@ -16,10 +16,11 @@ import {
   type ServerProcess,
   startServer,
   stopServer,
+  testPort,
   welcome,
 } from './harness.ts';
 
-const PORT = 3100 + Math.floor(Math.random() * 800);
+const PORT = testPort();
 let server: ServerProcess;
 /** A second server with a small creation limit, short-lived lobbies and one allowed origin. */
 let strict: ServerProcess;

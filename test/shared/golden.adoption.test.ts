@@ -7,8 +7,8 @@
  *   k = stickiness (0.35). The weights shown are defaults; the tests read them from the rules.
  */
 import { describe, expect, it } from 'vitest';
-import { effort, eventFor, nation, ofType, play, playRounds, setup, shares, sum } from './helpers.ts';
 import type { ScenarioJson } from './helpers.ts';
+import { effort, eventFor, nation, ofType, play, playRounds, setup, shares, sum } from './helpers.ts';
 
 /**
  * BR, a foreign tier-2 market whose language (pt) no nation speaks: GDP 2000, population 210, so
