@@ -6,7 +6,7 @@
  * and unique; chat must be visible text; membership does not grow with every passing client.
  */
 import { Client } from '@colyseus/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JOIN_DENIED_CLOSE_CODE, KICKED_CLOSE_CODE } from '../../shared/protocol/schemas.ts';
 import type { JoinRequest, WaitingMessage } from '../../shared/protocol/serverMessages.ts';
 import {
@@ -16,23 +16,13 @@ import {
   joinTeam,
   NO_TIMERS,
   type Player,
-  type ServerProcess,
-  startServer,
   roomState as state,
-  stopServer,
-  testPort,
+  useServer,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 /** Joins and returns the client with whatever it received first ('welcome' or 'waiting'). */
 async function ask(c: string, options: Record<string, unknown>) {

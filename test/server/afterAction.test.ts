@@ -5,18 +5,11 @@
  * seed, no other nation's secret objective before the end). The audit of every route (audit.test.ts)
  * reads report.html too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServer, stopServer, testPort, view } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { useServer, view } from './harness.ts';
 import { get, ok, playRound, threePowers, token } from './powerTools.ts';
 
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 const SEED = 1_234_567_891;
 const US_ORDER = 3.14257;

@@ -7,31 +7,21 @@
  */
 import { spawn } from 'node:child_process';
 import { join as pathJoin } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
 import {
   code,
   createGame,
   join,
   NO_TIMERS,
-  type ServerProcess,
   spend,
-  startServer,
   roomState as state,
-  stopServer,
-  testPort,
+  useServer,
   view,
   waitFor,
 } from './harness.ts';
 
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 const root = pathJoin(import.meta.dirname, '..', '..');
 

@@ -6,7 +6,7 @@
  * pending orders, drafts, secret objective (before the end), team chat or a bilateral chat it is not
  * part of; the seed stays hidden until the end; the facilitator reads every channel.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
 import {
   code,
@@ -15,25 +15,15 @@ import {
   joinTeam,
   NO_TIMERS,
   type Player,
-  type ServerProcess,
   spend,
-  startServer,
   roomState as state,
-  stopServer,
-  testPort,
+  useServer,
   view,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 const SEED = 1_987_654_321;
 const token = (p: Player) => welcome(p).seatToken;

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../server/report/replay.ts';
 import { ReplayFileSchema } from '../../shared/replay/replayFile.ts';
 import { rerunReplay } from '../../shared/replay/rerunReplay.ts';
@@ -14,24 +14,14 @@ import {
   code as codeOf,
   createGame,
   join as joinGame,
-  type ServerProcess,
-  startServer,
   roomState as state,
-  stopServer,
-  testPort,
+  useServer,
   view,
   waitFor,
 } from './harness.ts';
 import { get, ok, playRound, threePowers, token } from './powerTools.ts';
 
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-}, 60_000);
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 /** The engine state stored for a game now (text without the scenario), and a field of it. */
 function stored(code: string): string {

@@ -10,7 +10,7 @@
 import { Client } from '@colyseus/sdk';
 import fc from 'fast-check';
 import { Packr, unpack } from 'msgpackr';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BUDGET_LINES,
   CONTROL_TIERS,
@@ -28,17 +28,17 @@ import {
   joinTeam,
   NO_TIMERS,
   type Player,
-  type ServerProcess,
   spend,
   startServer,
   roomState as state,
   stopServer,
-  testPort,
+  useServer,
   view,
   waitFor,
 } from './harness.ts';
 
-const PORT = testPort();
+const server = useServer();
+const PORT = server.port;
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const MESSAGES = 10_000;
 /** Fuzzing clients: team members of the fuzzed nation, and spectators. */
@@ -52,14 +52,6 @@ const PAUSE_MS = 1050;
 const MAX_FRAME = 4 * 1024;
 /** Names of Object.prototype members: as message types they crash the server (see the test below). */
 const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
-
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
 
 const KNOWN = Object.keys(CLIENT_MESSAGES) as ClientMessageType[];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as pathJoin } from 'node:path';
 import { Client, type Room } from '@colyseus/sdk';
+import { afterAll, beforeAll } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
 import type { WelcomeMessage } from '../../shared/protocol/serverMessages.ts';
 import {
@@ -95,6 +96,21 @@ export async function startServer(
     await new Promise((r) => setTimeout(r, 100));
   }
   return { port, dataDir, url, child, output } satisfies ServerProcess;
+}
+
+/**
+ * The file's server: started in beforeAll on a testPort() (its `port` is known at once), stopped with
+ * SIGTERM in afterAll. The returned object is filled in when the server has started.
+ */
+export function useServer(env: Record<string, string> = {}): ServerProcess {
+  const server = { port: testPort() } as ServerProcess;
+  beforeAll(async () => {
+    Object.assign(server, await startServer(server.port, undefined, env));
+  }, 60_000);
+  afterAll(async () => {
+    if (server.child) await stopServer(server, 'SIGTERM');
+  });
+  return server;
 }
 
 /** Stops the server: SIGKILL by default, as a crash would. */

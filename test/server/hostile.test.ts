@@ -4,7 +4,7 @@
  * a third nation a proposal exists, spreadsheet formulas in the CSV report, a stack trace in the log
  * for every malformed frame, and heavy valid-sized messages that slowed everyone.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GameView } from '../../shared/engine/index.ts';
 import { TOO_MANY_BYTES_CLOSE_CODE } from '../../shared/protocol/schemas.ts';
 import type { BotExplanation } from '../../shared/protocol/serverMessages.ts';
@@ -14,25 +14,15 @@ import {
   join,
   NO_TIMERS,
   type Player,
-  type ServerProcess,
   spend,
-  startServer,
   roomState as state,
-  stopServer,
-  testPort,
+  useServer,
   view,
   waitFor,
   welcome,
 } from './harness.ts';
 
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 const reportsOf = (p: Player) =>
   p.messages

@@ -8,29 +8,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256 } from '../../server/report/replay.ts';
 import { type ReplayFile, ReplayFileSchema } from '../../shared/replay/replayFile.ts';
 import { rerunReplay } from '../../shared/replay/rerunReplay.ts';
-import {
-  type ServerProcess,
-  startServer,
-  roomState as state,
-  stopServer,
-  testPort,
-  waitFor,
-} from './harness.ts';
+import { roomState as state, useServer, waitFor } from './harness.ts';
 import { get, ok, playRound, threePowers, token } from './powerTools.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-});
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 const dir = mkdtempSync(join(tmpdir(), 'sovereign-replay-'));
 /** Runs `npm run replay` on a replay (as its script, with this Node). */

@@ -8,29 +8,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_BYTES } from '../../shared/protocol/schemas.ts';
-import {
-  createGame,
-  type ServerProcess,
-  startServer,
-  roomState as state,
-  stopServer,
-  testPort,
-  view,
-  waitFor,
-} from './harness.ts';
+import { createGame, roomState as state, useServer, view, waitFor } from './harness.ts';
 import { ok } from './powerTools.ts';
 
 const root = join(import.meta.dirname, '..', '..');
-const PORT = testPort();
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServer(PORT);
-}, 60_000);
-afterAll(async () => {
-  if (server) await stopServer(server, 'SIGTERM');
-});
+const server = useServer();
 
 const upload = (body: string) =>
   fetch(`${server.url}/api/scenarios`, {
