@@ -5,7 +5,7 @@
  */
 import type { Scenario } from '../../../shared/engine/index.ts';
 import { t } from '../i18n.ts';
-import { h, num, pct, replace } from '../ui/dom.ts';
+import { h, num, pct, replace, signed } from '../ui/dom.ts';
 import { type Adoption, type MapSortKey, mapRows } from './mapChanges.ts';
 
 const COLUMNS: MapSortKey[] = ['name', 'leader', 'share', 'change', 'population'];
@@ -15,7 +15,7 @@ export function pointsChange(change: number | null): string {
   if (change === null) return '–';
   const p = change * 100;
   if (Math.abs(p) < 0.05) return t('ui.map.noChange');
-  return t('ui.map.points', { points: `${p > 0 ? '+' : '−'}${num(Math.abs(p))}` });
+  return t('ui.map.points', { points: signed(p) });
 }
 
 export class MapTable {
