@@ -9,15 +9,24 @@ import { objectivesInView } from '../engine/objectivesInView.ts';
 import type { Scenario } from '../engine/scenarioSchema.ts';
 import { BUDGET_LINES, type NationId, type NationState } from '../engine/types.ts';
 import type { GameView } from '../engine/viewFor.ts';
+import { numberFormat } from '../i18n/numbers.ts';
 
 export interface TextViewOptions {
   /** Last round's changes for this nation, in a few lines (e.g. shared/report/roundDigest's). */
   lastRound?: { round: number; lines: string[] } | null;
 }
 
-const f1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
-const f2 = (x: number) => (Math.round(x * 100) / 100).toFixed(2);
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+/** Plain English digits for a model to read: fixed decimals, no thousands grouping, no '-0'. */
+const fixed = (x: number, decimals: number) =>
+  numberFormat('en', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+    useGrouping: false,
+    signDisplay: 'negative',
+  }).format(x);
+const f1 = (x: number) => fixed(x, 1);
+const f2 = (x: number) => fixed(x, 2);
+const pct = (x: number) => `${fixed(x * 100, 0)}%`;
 
 /** A markdown-like table: one header row, then rows. */
 function table(header: string[], rows: string[][]): string[] {
