@@ -4,6 +4,7 @@
  */
 import { layerShares } from '../../../shared/engine/context.ts';
 import type { GameState, GameView, NationState, Scenario } from '../../../shared/engine/index.ts';
+import { leader } from '../../../shared/engine/marketAdoption.ts';
 import {
   CONTROL_TIERS,
   type ControlTier,
@@ -86,17 +87,12 @@ export function memberNation(scenario: Scenario): Map<string, string> {
   return m;
 }
 
-/** The provider with the largest share and that share; ties go to the earlier provider. */
+/** The provider with the largest share and that share (the engine's `leader`: ties go to the earlier). */
 export function leadingProvider(
   shares: Record<string, number> | undefined,
 ): { id: string; share: number } | null {
-  if (!shares) return null;
-  let best: { id: string; share: number } | null = null;
-  for (const [id, share] of Object.entries(shares)) {
-    if (!Number.isFinite(share)) continue;
-    if (!best || share > best.share) best = { id, share };
-  }
-  return best;
+  const id = leader(shares);
+  return shares && id !== undefined ? { id, share: shares[id] ?? 0 } : null;
 }
 
 /** Fill of a market led by a provider with this colour and share: faint when contested, full when dominant. */
