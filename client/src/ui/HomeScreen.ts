@@ -27,10 +27,15 @@ export function branchFromUrl(
     : null;
 }
 
+/** A game's join code as typed ("k7qxm " → "K7QXM"), or null when it cannot be one. */
+export function joinCode(input: string): string | null {
+  const code = input.trim().toUpperCase();
+  return /^[A-Z0-9]{4,8}$/.test(code) ? code : null;
+}
+
 /** The join code in the page's address (`/?code=K7QXM`, the link the lobby shows as a QR code). */
 export function codeFromUrl(search = location.search): string | null {
-  const code = new URLSearchParams(search).get('code')?.trim().toUpperCase() ?? '';
-  return /^[A-Z0-9]{4,8}$/.test(code) ? code : null;
+  return joinCode(new URLSearchParams(search).get('code') ?? '');
 }
 
 interface ScenarioInfo {
@@ -150,8 +155,8 @@ export class HomeScreen {
 
   /** After a code: the nations of that game, to play one or join its team, or watch. */
   private async pick(codeInput: string, focus = true) {
-    const code = codeInput.trim().toUpperCase();
-    if (!/^[A-Z0-9]{4,8}$/.test(code)) return this.say(t('ui.home.badCode'));
+    const code = joinCode(codeInput);
+    if (!code) return this.say(t('ui.home.badCode'));
     try {
       const game = await this.net.api<GameInfo>(`/api/games/${code}`);
       const scenario = localized(await this.net.api<Scenario>(`/api/scenarios/${game.scenario}`));

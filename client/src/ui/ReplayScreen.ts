@@ -10,6 +10,7 @@ import { type ReplayFrame, rerunReplay } from '../../../shared/replay/rerunRepla
 import { formatEvent, localized, t } from '../i18n.ts';
 import { initialState } from '../state/store.ts';
 import { h, num, replace } from './dom.ts';
+import { joinCode } from './HomeScreen.ts';
 import { MapPanel } from './MapPanel.ts';
 
 /** Milliseconds between rounds when playing. */
@@ -119,8 +120,8 @@ export class ReplayScreen {
 
   /** Opens the replay of a finished game by its code. */
   async openCode(input: string): Promise<void> {
-    const code = input.trim().toUpperCase();
-    if (!/^[A-Z0-9]{4,8}$/.test(code)) return this.say(t('ui.home.badCode'));
+    const code = joinCode(input);
+    if (!code) return this.say(t('ui.home.badCode'));
     try {
       const res = await fetch(`/api/games/${code}/replay.json`);
       const body = await res.text();
