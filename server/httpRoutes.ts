@@ -123,10 +123,31 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
   const blocked = (req: HttpRequest, code: string) =>
     !ctx.games.has(code.toUpperCase()) && (ctx.guesses?.blocked(req.ip ?? 'unknown') ?? false);
   const miss = (req: HttpRequest) => ctx.guesses?.miss(req.ip ?? 'unknown');
+  const tooMany = (res: HttpResponse) => res.status(429).set('retry-after', '60').json(TOO_MANY);
+
+  /**
+   * A route on one game by its `code`: an unknown code is counted against the address (refused once
+   * past the limit), and a game read from storage for the answer is dropped again after it.
+   */
+  const gameRoute =
+    (handler: (req: HttpRequest, res: HttpResponse, game: GameSession) => void) =>
+    async (req: HttpRequest, res: HttpResponse) => {
+      if (blocked(req, req.params.code ?? '')) return tooMany(res);
+      const found = await findGame(ctx, req.params.code ?? '');
+      if (!found) {
+        miss(req);
+        return res.status(404).json({ error: `no game '${req.params.code}'` });
+      }
+      try {
+        handler(req, res, found.game);
+      } finally {
+        found.done();
+      }
+    };
 
   app.get('/api/games/:code', async (req, res) => {
     const code = (req.params.code ?? '').toUpperCase();
-    if (blocked(req, code)) return res.status(429).set('retry-after', '60').json(TOO_MANY);
+    if (blocked(req, code)) return tooMany(res);
     const local = ctx.games.get(code);
     const game = local ? gameSummary(local) : await ctx.rooms.get(code);
     if (!game) {
@@ -136,19 +157,10 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     res.json(game);
   });
 
-  app.get('/api/games/:code/report.:format', async (req, res) => {
-    if (blocked(req, req.params.code ?? '')) return res.status(429).set('retry-after', '60').json(TOO_MANY);
-    const found = await findGame(ctx, req.params.code ?? '');
-    if (!found) {
-      miss(req);
-      return res.status(404).json({ error: `no game '${req.params.code}'` });
-    }
-    try {
-      report(req, res, found.game);
-    } finally {
-      found.done();
-    }
-  });
+  app.get(
+    '/api/games/:code/report.:format',
+    gameRoute((req, res, game) => report(req, res, game)),
+  );
 
   /** Who reads, from the `token` query (none: a spectator); null once a refusal has been sent. */
   const readerOf = (req: HttpRequest, res: HttpResponse, game: GameSession): Viewer | null => {
@@ -159,6 +171,11 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
     const member = token ? game.members.get(token) : undefined;
     if (token && (!member || game.session.kicked.includes(member.token))) {
+      // A live game's code passes `blocked`: its unknown tokens are limited here (as the seat API's).
+      if (ctx.guesses?.blocked(req.ip ?? 'unknown')) {
+        tooMany(res);
+        return null;
+      }
       miss(req);
       res.status(403).json({ error: 'token: no seat of this game has that token' });
       return null;
@@ -172,53 +189,39 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
 
   // The replay file of a game (every order): open to all once the game has ended, to its
   // facilitator before.
-  app.get('/api/games/:code/replay.json', async (req, res) => {
-    if (blocked(req, req.params.code ?? '')) return res.status(429).set('retry-after', '60').json(TOO_MANY);
-    const found = await findGame(ctx, req.params.code ?? '');
-    if (!found) {
-      miss(req);
-      return res.status(404).json({ error: `no game '${req.params.code}'` });
-    }
-    try {
-      const viewer = readerOf(req, res, found.game);
+  app.get(
+    '/api/games/:code/replay.json',
+    gameRoute((req, res, game) => {
+      const viewer = readerOf(req, res, game);
       if (!viewer) return;
-      if (found.game.status !== 'ended' && viewer.kind !== 'facilitator')
+      if (game.status !== 'ended' && viewer.kind !== 'facilitator')
         return res
           .status(403)
           .json({ error: 'code: a game can be replayed once it has ended (its facilitator may before)' });
       if (req.query.download === '1')
-        res.set('content-disposition', `attachment; filename="${found.game.code}-replay.json"`);
-      res.json(buildReplay(ctx.storage, found.game));
-    } finally {
-      found.done();
-    }
-  });
+        res.set('content-disposition', `attachment; filename="${game.code}-replay.json"`);
+      res.json(buildReplay(ctx.storage, game));
+    }),
+  );
 
   // The facilitator's schedule of injects (issue 19, part 5): cards to come and those delivered.
-  app.get('/api/games/:code/schedule.json', async (req, res) => {
-    if (blocked(req, req.params.code ?? '')) return res.status(429).set('retry-after', '60').json(TOO_MANY);
-    const found = await findGame(ctx, req.params.code ?? '');
-    if (!found) {
-      miss(req);
-      return res.status(404).json({ error: `no game '${req.params.code}'` });
-    }
-    try {
-      const viewer = readerOf(req, res, found.game);
+  app.get(
+    '/api/games/:code/schedule.json',
+    gameRoute((req, res, game) => {
+      const viewer = readerOf(req, res, game);
       if (!viewer) return;
       if (viewer.kind !== 'facilitator')
         return res
           .status(403)
           .json({ error: "token: the schedule is the facilitator's (give its seat token)" });
       res.json({
-        status: found.game.status,
-        round: found.game.state.round,
-        rounds: found.game.state.rounds,
-        schedule: found.game.session.schedule ?? [],
+        status: game.status,
+        round: game.state.round,
+        rounds: game.state.rounds,
+        schedule: game.session.schedule ?? [],
       });
-    } finally {
-      found.done();
-    }
-  });
+    }),
+  );
 
   const report = (req: HttpRequest, res: HttpResponse, game: GameSession) => {
     const viewer = readerOf(req, res, game);

@@ -242,4 +242,15 @@ describe('guessing codes and tokens', () => {
     expect((await fetch(`${server.url}/api/games/${c}/report.csv`)).status).toBe(200);
     await fac.room.leave();
   });
+
+  it('past the limit, refuses unknown tokens on a live game too', async () => {
+    const fac = await createGame(server.url, { scenario: 'three-powers', timers: NO_TIMERS });
+    const c = code(fac);
+    // This address is past its limit (the test above); the game is live, so its code passes.
+    for (const path of ['report.json', 'replay.json', 'schedule.json'])
+      expect((await fetch(`${server.url}/api/games/${c}/${path}?token=guessxxxxxxxx`)).status).toBe(429);
+    // Without a token the spectator's report is still served.
+    expect((await fetch(`${server.url}/api/games/${c}/report.json`)).status).toBe(200);
+    await fac.room.leave();
+  });
 });
