@@ -43,6 +43,10 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 };
 
+/** A refusal past a per-address limit, saying when to try again. */
+const tooMany = (res: ServerResponse, error: string, retryAfterSeconds: number) =>
+  json(res, 429, { error }, { 'retry-after': String(retryAfterSeconds) });
+
 /** The security headers of every answer: the page loads only from this server. */
 export function securityHeaders(connectSrc: string[]) {
   return helmet({
@@ -133,12 +137,7 @@ export function guardHttp(http: HttpServer, options: HttpGuardOptions): void {
     if (scenario) {
       const from = clientAddress(req, options.trustProxy);
       if (options.creates.blocked(from))
-        return json(
-          res,
-          429,
-          { error: 'too many games or scenarios created from this address; wait a few minutes' },
-          { 'retry-after': '300' },
-        );
+        return tooMany(res, 'too many games or scenarios created from this address; wait a few minutes', 300);
       options.creates.miss(from);
       return pass(req, res);
     }
@@ -152,12 +151,7 @@ export function guardHttp(http: HttpServer, options: HttpGuardOptions): void {
       });
     if (method === 'create') {
       if (options.creates.blocked(address))
-        return json(
-          res,
-          429,
-          { error: 'too many games created from this address; wait a few minutes' },
-          { 'retry-after': '300' },
-        );
+        return tooMany(res, 'too many games created from this address; wait a few minutes', 300);
       options.creates.miss(address);
       return pass(req, res);
     }
@@ -178,12 +172,7 @@ export function guardHttp(http: HttpServer, options: HttpGuardOptions): void {
       .then((found) => {
         if (found) return pass(req, res);
         if (options.guesses.blocked(address))
-          return json(
-            res,
-            429,
-            { error: 'too many unknown join codes from this address; wait a minute' },
-            { 'retry-after': '60' },
-          );
+          return tooMany(res, 'too many unknown join codes from this address; wait a minute', 60);
         options.guesses.miss(address);
         pass(req, res);
       });

@@ -17,7 +17,7 @@ import pg from 'pg';
 import type { GameEvent } from '../../shared/engine/events.ts';
 import type { GameState } from '../../shared/engine/types.ts';
 import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
-import { gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from './rows.ts';
+import { cardText, gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from './rows.ts';
 import { type GameDump, SqliteStorage } from './SqliteStorage.ts';
 import type {
   GameRecord,
@@ -295,7 +295,7 @@ export class PostgresStorage implements Storage {
       code,
       round,
       JSON.stringify(events),
-      card === null || card === undefined ? null : JSON.stringify(card),
+      cardText(card),
     ]);
     this.writeGame(code, status, session, stateText(state));
   }

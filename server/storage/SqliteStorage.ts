@@ -10,7 +10,16 @@ import type { GameEvent } from '../../shared/engine/events.ts';
 import type { Scenario } from '../../shared/engine/scenarioSchema.ts';
 import type { GameState } from '../../shared/engine/types.ts';
 import type { ChatLine } from '../../shared/protocol/serverMessages.ts';
-import { gameFromRow, memberFromRow, orderFromRow, type Row, stateText } from './rows.ts';
+import {
+  cardText,
+  gameFromRow,
+  injectFromRow,
+  memberFromRow,
+  orderFromRow,
+  type Row,
+  roundFromRow,
+  stateText,
+} from './rows.ts';
 import type {
   GameRecord,
   InjectRecord,
@@ -305,7 +314,7 @@ export class SqliteStorage implements Storage {
   rounds(code: string): RoundRecord[] {
     return (
       this.stmt('SELECT round, events FROM rounds WHERE code = ? ORDER BY round').all(code) as Row[]
-    ).map((r) => ({ round: Number(r.round), events: JSON.parse(String(r.events)) }));
+    ).map(roundFromRow);
   }
 
   addInject(
@@ -322,7 +331,7 @@ export class SqliteStorage implements Storage {
         code,
         round,
         JSON.stringify(events),
-        card === null || card === undefined ? null : JSON.stringify(card),
+        cardText(card),
       );
       this.saveGame(code, status, session, stateText(state));
     });
@@ -331,11 +340,7 @@ export class SqliteStorage implements Storage {
   injects(code: string): InjectRecord[] {
     return (
       this.stmt('SELECT round, events, card FROM injects WHERE code = ? ORDER BY id').all(code) as Row[]
-    ).map((r) => ({
-      round: Number(r.round),
-      events: JSON.parse(String(r.events)),
-      card: r.card === null || r.card === undefined ? null : JSON.parse(String(r.card)),
-    }));
+    ).map(injectFromRow);
   }
 
   addChat(code: string, line: ChatLine): void {

@@ -3,7 +3,7 @@
  * (PostgresStorage.ts) share the table layout of games, members and orders.
  */
 import type { GameState } from '../../shared/engine/types.ts';
-import type { GameRecord, MemberRecord, OrderRecord } from './Storage.ts';
+import type { GameRecord, InjectRecord, MemberRecord, OrderRecord, RoundRecord } from './Storage.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -40,5 +40,20 @@ export function orderFromRow(row: Row): OrderRecord {
     by: String(row.by_name),
     at: Number(row.at),
     ...(Number(row.rewound ?? 0) ? { rewound: true } : {}),
+  };
+}
+
+/** An injected card as stored: JSON, or null for none. */
+export const cardText = (card: InjectRecord['card'] | undefined) =>
+  card === null || card === undefined ? null : JSON.stringify(card);
+
+export function roundFromRow(row: Row): RoundRecord {
+  return { round: Number(row.round), events: JSON.parse(String(row.events)) };
+}
+
+export function injectFromRow(row: Row): InjectRecord {
+  return {
+    ...roundFromRow(row),
+    card: row.card === null || row.card === undefined ? null : JSON.parse(String(row.card)),
   };
 }

@@ -138,6 +138,12 @@ export type JoinOptions = z.infer<typeof JoinOptionsSchema>;
 export const ChatChannelSchema = z.union([z.literal('public'), z.literal('team'), nationId]);
 export type ChatChannel = z.infer<typeof ChatChannelSchema>;
 
+/** An inject's card: a deck card by id, or one written on the spot (exactly one of the two). */
+const cardChoice = { cardId: z.string().min(1).max(60).optional(), card: EventCardSchema.optional() };
+const oneCard = (c: { cardId?: string; card?: unknown }) =>
+  (c.cardId === undefined) !== (c.card === undefined);
+const ONE_CARD = { message: 'give exactly one of cardId or card', path: ['cardId'] };
+
 /** Facilitator commands. A player or spectator sending one gets a refusal. */
 export const CommandSchema = z.discriminatedUnion('type', [
   /** Leaves the lobby: round 1's briefing begins. */
@@ -152,16 +158,9 @@ export const CommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ForceResolve') }).strict(),
   /** Injects an event card: from the scenario's deck by id, or written on the spot. */
   z
-    .object({
-      type: z.literal('InjectEvent'),
-      cardId: z.string().min(1).max(60).optional(),
-      card: EventCardSchema.optional(),
-    })
+    .object({ type: z.literal('InjectEvent'), ...cardChoice })
     .strict()
-    .refine((c) => (c.cardId === undefined) !== (c.card === undefined), {
-      message: 'give exactly one of cardId or card',
-      path: ['cardId'],
-    }),
+    .refine(oneCard, ONE_CARD),
   /** Hands a seat to a bot (on) or back to its humans (off). */
   z.object({ type: z.literal('BotSeat'), nation: nationId, on: z.boolean() }).strict(),
   /** Gives a seat nobody plays to the server's language-model agent (on), or takes it back (off). */
@@ -184,16 +183,9 @@ export const CommandSchema = z.discriminatedUnion('type', [
       injects: z
         .array(
           z
-            .object({
-              round: z.number().int().min(1).max(40),
-              cardId: z.string().min(1).max(60).optional(),
-              card: EventCardSchema.optional(),
-            })
+            .object({ round: z.number().int().min(1).max(40), ...cardChoice })
             .strict()
-            .refine((c) => (c.cardId === undefined) !== (c.card === undefined), {
-              message: 'give exactly one of cardId or card',
-              path: ['cardId'],
-            }),
+            .refine(oneCard, ONE_CARD),
         )
         .max(40),
     })
