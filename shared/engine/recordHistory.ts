@@ -2,9 +2,16 @@ import { nationList } from './context.ts';
 import { scoreboard } from './scoreboard.ts';
 import type { GameState, HistoryEntry } from './types.ts';
 
-/** Appends the key quantities of every nation after `round` (0 = the start) to the history. */
-export function recordHistory(state: GameState, round: number): void {
-  const scores = new Map(scoreboard(state, { revealSecrets: false }).map((r) => [r.nation, r.score]));
+/**
+ * Appends the key quantities of every nation after `round` (0 = the start) to the history. `rows`, when
+ * given, is the state's public scoreboard (`revealSecrets: false`), already computed by the caller.
+ */
+export function recordHistory(
+  state: GameState,
+  round: number,
+  rows = scoreboard(state, { revealSecrets: false }),
+): void {
+  const scores = new Map(rows.map((r) => [r.nation, r.score]));
   const entry: HistoryEntry = { round, nations: {} };
   for (const n of nationList(state)) {
     entry.nations[n.id] = {

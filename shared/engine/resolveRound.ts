@@ -82,9 +82,14 @@ export function resolveRound(
       emit(ctx, 'ModifierExpired', { card: m.cardId, modifier: m.kind, nations: m.nations });
   }
   state.modifiers = state.modifiers.filter((m) => m.until > ctx.round);
-  recordHistory(state, ctx.round);
+  // The public scoreboard serves both the history and, while the game runs, the score changes: the
+  // history's new entry does not move it (it reads only history[0], which is already there).
+  const publicRows = scoreboard(state, { revealSecrets: false });
+  const reuse = state.status === 'running' && state.history.length > 0;
+  recordHistory(state, ctx.round, publicRows);
   state.rng = ctx.rng.state();
-  ctx.events.splice(scoresAt, 0, ...scoreChanges(ctx, before));
+  const after = reuse ? publicRows : scoreboard(state, { revealSecrets: state.status === 'ended' });
+  ctx.events.splice(scoresAt, 0, ...scoreChanges(ctx, before, after));
   return { state, events: ctx.events };
 }
 
@@ -96,13 +101,11 @@ const round1 = (x: number) => Math.round(x * 10) / 10 || 0;
  * it (public objectives only while the game runs; secret ones count once it has ended), and the
  * change of each part. The parts are rounded to 0.1 like the scoreboard's, so the changes are
  * rounded to 0.1 too and `to - from` is their sum. Placed after the round's own events, before the
- * next round's budgets (or the end of the game).
+ * next round's budgets (or the end of the game). `rows` is the scoreboard after the round.
  */
-function scoreChanges(ctx: ResolveContext, before: ScoreRow[]): GameEvent[] {
+function scoreChanges(ctx: ResolveContext, before: ScoreRow[], rows: ScoreRow[]): GameEvent[] {
   const { state } = ctx;
-  const after = new Map(
-    scoreboard(state, { revealSecrets: state.status === 'ended' }).map((r) => [r.nation, r]),
-  );
+  const after = new Map(rows.map((r) => [r.nation, r]));
   const prev = new Map(before.map((r) => [r.nation, r]));
   const events: GameEvent[] = [];
   for (const n of nationList(state)) {
