@@ -177,19 +177,17 @@ export function worldLines(w: DigestWriter, events: readonly GameEvent[], used: 
         lines.push({ priority: 100, text: plain(e), events: [e] });
         break;
       case 'EventCardInjected':
+      case 'EventCardDrawn': {
+        // A card the facilitator plays now is the headline; the next round's card comes lower.
+        const now = e.type === 'EventCardInjected';
+        const title = cardTitle(w, String(e.params.card));
         lines.push({
-          priority: 95,
-          text: say(w, 'digest.world.headline', { title: cardTitle(w, String(e.params.card)) }),
+          priority: now ? 95 : 85,
+          text: say(w, now ? 'digest.world.headline' : 'digest.world.nextCard', { title }),
           events: [e],
         });
         break;
-      case 'EventCardDrawn':
-        lines.push({
-          priority: 85,
-          text: say(w, 'digest.world.nextCard', { title: cardTitle(w, String(e.params.card)) }),
-          events: [e],
-        });
-        break;
+      }
       case 'SafetyIncident':
         if (!involves(e))
           lines.push({ priority: 80, text: say(w, 'digest.world.incident', shown(w, e)), events: [e] });
