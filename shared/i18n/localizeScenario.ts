@@ -69,6 +69,8 @@ export function translated(overlay: ScenarioOverlay, key: string, english: strin
  */
 export function localizeScenario(s: Scenario, overlay: ScenarioOverlay): Scenario {
   const tr = (key: string, english: string) => translated(overlay, key, english);
+  const facts = <F extends { text: string }>(prefix: string, list: F[]): F[] =>
+    list.map((f, i) => ({ ...f, text: tr(`${prefix}.fact.${i}`, f.text) }));
   return {
     ...s,
     title: tr(`scenario.${s.id}.title`, s.title),
@@ -81,7 +83,7 @@ export function localizeScenario(s: Scenario, overlay: ScenarioOverlay): Scenari
         strengths: tr(`nation.${n.id}.strengths`, n.briefing.strengths),
         dependencies: tr(`nation.${n.id}.dependencies`, n.briefing.dependencies),
       },
-      facts: n.facts.map((f, i) => ({ ...f, text: tr(`nation.${n.id}.fact.${i}`, f.text) })),
+      facts: facts(`nation.${n.id}`, n.facts),
     })),
     objectives: s.objectives.map((o) => ({
       ...o,
@@ -96,7 +98,7 @@ export function localizeScenario(s: Scenario, overlay: ScenarioOverlay): Scenari
     })),
     markets: s.markets.map((m) => ({
       ...m,
-      facts: m.facts.map((f, i) => ({ ...f, text: tr(`market.${m.id}.fact.${i}`, f.text) })),
+      facts: facts(`market.${m.id}`, m.facts),
     })),
   };
 }
