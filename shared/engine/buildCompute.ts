@@ -1,5 +1,5 @@
 import { emit, modifierFactor, nationList, partners, type ResolveContext } from './context.ts';
-import { controlOn } from './controls.ts';
+import { modelControlRate } from './controls.ts';
 import type { Rules } from './rules.ts';
 import type { GameState, NationState } from './types.ts';
 
@@ -11,11 +11,9 @@ export function modelPass(
   receiver: NationState,
 ): number {
   if (provider.id === receiver.id) return 1;
-  const tier = controlOn(state.scenario, provider, receiver).models;
-  let rate = tier === 'open' ? 1 : tier === 'licensed' ? rules.licensedPass : 0;
   if (provider.policies.sanctions.includes(receiver.id) || receiver.policies.sanctions.includes(provider.id))
-    rate = 0;
-  return rate;
+    return 0;
+  return modelControlRate(state.scenario, rules, provider, receiver, 0);
 }
 
 /** Compute rented or shared from abroad: treaty partners' sharing plus commercial cloud. */

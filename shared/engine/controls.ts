@@ -58,10 +58,25 @@ export function modelControlPass(
   receiver: NationState,
 ): number {
   if (provider.id === receiver.id) return 1;
-  const tier = controlOn(state.scenario, provider, receiver).models;
-  let rate = tier === 'open' ? 1 : tier === 'licensed' ? rules.licensedPass : rules.leakage;
+  let rate = modelControlRate(state.scenario, rules, provider, receiver, rules.leakage);
   if (provider.policies.sanctions.includes(receiver.id)) rate *= rules.sanctionPass;
   return rate;
+}
+
+/**
+ * Share of a provider's models the model control binding a receiver lets through: all when open,
+ * `licensedPass` when licensed, `embargoed` under an embargo (leakage for open weights, none for
+ * closed models and cloud).
+ */
+export function modelControlRate(
+  scenario: Scenario,
+  rules: Rules,
+  provider: NationState,
+  receiver: NationState,
+  embargoed: number,
+): number {
+  const tier = controlOn(scenario, provider, receiver).models;
+  return tier === 'open' ? 1 : tier === 'licensed' ? rules.licensedPass : embargoed;
 }
 
 /**
