@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ServerProcess, startServer, stopServer, testPort } from '../server/harness.ts';
-import { ensureClientBuilt, HAVE_BROWSER, launch } from './browser.ts';
+import { ensureClientBuilt, HAVE_BROWSER, launch, playToDebrief } from './browser.ts';
 
 const PORT = testPort();
 let server: ServerProcess;
@@ -97,37 +97,7 @@ describe.skipIf(!HAVE_BROWSER)('accessible', () => {
     expect(await axeSerious(me)).toEqual([]);
 
     // To the debrief: every chart has a table of its figures.
-    for (let guard = 0; guard < 100; guard++) {
-      const what = await (
-        await me.waitForFunction(
-          () => {
-            if (document.querySelector('[data-screen="debrief"]')) return 'debrief';
-            if (document.querySelector('[data-testid="round-report"][open]')) return 'report';
-            const phase = document.querySelector('[data-testid="phase"]')?.getAttribute('data-phase');
-            const submitted = document.querySelector('[data-testid="submit-state"]')?.textContent ?? '';
-            if (phase === 'orders' && !submitted.startsWith('Submitted')) return 'orders';
-            const ready = document.querySelector('#ready');
-            if (
-              (phase === 'briefing' || phase === 'negotiation') &&
-              ready?.getAttribute('aria-pressed') === 'false'
-            )
-              return 'ready';
-            return false;
-          },
-          undefined,
-          { timeout: 20_000 },
-        )
-      ).jsonValue();
-      if (what === 'debrief') break;
-      const act = (selector: string) =>
-        me
-          .locator(selector)
-          .click({ timeout: 2_000 })
-          .catch(() => undefined);
-      if (what === 'report') await me.keyboard.press('Escape');
-      else if (what === 'orders') await act('#submit-orders');
-      else await act('#ready');
-    }
+    await playToDebrief(me, (page) => page.keyboard.press('Escape'));
     const charts = await me.locator('[data-chart]').count();
     expect(charts).toBeGreaterThan(3);
     expect(await me.locator('[data-chart-table]').count()).toBe(charts);

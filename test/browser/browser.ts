@@ -60,6 +60,44 @@ export async function person(browser: Browser, url: string): Promise<Page> {
   return page;
 }
 
+/**
+ * Plays as a person would, acting on what the page shows next (no fixed sleeps), until the debrief:
+ * closes the round report with `closeReport`, submits in the orders phase, says ready in the others.
+ */
+export async function playToDebrief(me: Page, closeReport: (me: Page) => Promise<void>): Promise<void> {
+  for (let guard = 0; guard < 100; guard++) {
+    const next = await me.waitForFunction(
+      () => {
+        if (document.querySelector('[data-screen="debrief"]')) return 'debrief';
+        if (document.querySelector('[data-testid="round-report"][open]')) return 'report';
+        const phase = document.querySelector('[data-testid="phase"]')?.getAttribute('data-phase');
+        const submitted = document.querySelector('[data-testid="submit-state"]')?.textContent ?? '';
+        if (phase === 'orders' && !submitted.startsWith('Submitted')) return 'orders';
+        const ready = document.querySelector('#ready');
+        if (
+          (phase === 'briefing' || phase === 'negotiation') &&
+          ready?.getAttribute('aria-pressed') === 'false'
+        )
+          return 'ready';
+        return false;
+      },
+      undefined,
+      { timeout: 20_000 },
+    );
+    const what = await next.jsonValue();
+    if (what === 'debrief') return;
+    // The page may move on between reading it and clicking (the bots are quick): then read it again.
+    const act = (selector: string) =>
+      me
+        .locator(selector)
+        .click({ timeout: 2_000 })
+        .catch(() => undefined);
+    if (what === 'report') await closeReport(me);
+    else if (what === 'orders') await act('#submit-orders');
+    else await act('#ready');
+  }
+}
+
 /** Saves a screenshot to docs/screenshots when SOVEREIGN_SCREENSHOTS=1 (npm run screenshots). */
 export async function shot(page: Page, name: string): Promise<void> {
   if (process.env.SOVEREIGN_SCREENSHOTS !== '1') return;

@@ -13,6 +13,7 @@ import {
   launch,
   mapSignature,
   person,
+  playToDebrief,
   shot,
 } from './browser.ts';
 
@@ -220,39 +221,13 @@ describe.skipIf(!HAVE_BROWSER)('in the browser', () => {
     await me.fill('#name', 'Solo');
     await me.locator('#quick-play').click();
     await me.waitForSelector('[data-testid="phase"]');
-    // Play as a person would, acting on what the page shows next (no fixed sleeps): close the report,
-    // submit in the orders phase, say ready in the others, until the debrief.
-    for (let guard = 0; guard < 100; guard++) {
-      const next = await me.waitForFunction(
-        () => {
-          if (document.querySelector('[data-screen="debrief"]')) return 'debrief';
-          if (document.querySelector('[data-testid="round-report"][open]')) return 'report';
-          const phase = document.querySelector('[data-testid="phase"]')?.getAttribute('data-phase');
-          const submitted = document.querySelector('[data-testid="submit-state"]')?.textContent ?? '';
-          if (phase === 'orders' && !submitted.startsWith('Submitted')) return 'orders';
-          const ready = document.querySelector('#ready');
-          if (
-            (phase === 'briefing' || phase === 'negotiation') &&
-            ready?.getAttribute('aria-pressed') === 'false'
-          )
-            return 'ready';
-          return false;
-        },
-        undefined,
-        { timeout: 20_000 },
-      );
-      const what = await next.jsonValue();
-      if (what === 'debrief') break;
-      // The page may move on between reading it and clicking (the bots are quick): then read it again.
-      const act = (selector: string) =>
-        me
-          .locator(selector)
-          .click({ timeout: 2000 })
-          .catch(() => undefined);
-      if (what === 'report') await act('[data-testid="report-continue"]');
-      else if (what === 'orders') await act('#submit-orders');
-      else if (what === 'ready') await act('#ready');
-    }
+    // Play as a person would until the debrief, closing each round's report with its button.
+    await playToDebrief(me, (page) =>
+      page
+        .locator('[data-testid="report-continue"]')
+        .click({ timeout: 2_000 })
+        .catch(() => undefined),
+    );
     await me.waitForSelector('[data-screen="debrief"]', { timeout: 15_000 });
     await expect.poll(() => me.locator('[data-testid="final-ranking"] tbody tr').count()).toBe(3);
     expect(await me.locator('canvas[data-chart]').count()).toBe(5);
