@@ -98,7 +98,7 @@ export class ScenarioEditor {
             this.say(t('ui.editor.notJson', { reason: (e as Error).message }));
           }
         },
-        () => {},
+        (e: unknown) => this.say(t('ui.editor.unreadable', { reason: (e as Error).message })),
       );
     });
     replace(
