@@ -21,7 +21,9 @@ import {
   joinTeam,
   NO_TIMERS,
   type Player,
+  readyUntil,
   type ServerProcess,
+  seat,
   spend,
   startServer,
   roomState as state,
@@ -41,17 +43,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) await stopServer(server, 'SIGTERM');
 });
-
-const seat = (p: Player, nation: string) => state(p).seats.get(nation);
-
-/** Every human nation says ready until the phase is `phase`. */
-async function readyUntil(fac: Player, players: Player[], phase: string) {
-  while (state(fac).phase !== phase) {
-    const before = state(fac).phase;
-    for (const p of players) await p.request('ready', { ready: true });
-    await waitFor(`leaving ${before}`, () => state(fac).phase !== before);
-  }
-}
 
 /** The live reports a client received, in order. */
 const liveReports = (p: Player) =>

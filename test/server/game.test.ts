@@ -11,8 +11,9 @@ import {
   join,
   joinTeam,
   NO_TIMERS,
-  type Player,
+  readyUntil,
   type ServerProcess,
+  seat,
   spend,
   startServer,
   roomState as state,
@@ -32,17 +33,6 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server) await stopServer(server, 'SIGTERM');
 });
-
-const seat = (p: Player, nation: string) => state(p).seats.get(nation);
-
-/** Every human nation says ready until the phase is `phase`. */
-async function readyUntil(fac: Player, players: Player[], phase: string) {
-  while (state(fac).phase !== phase) {
-    const before = state(fac).phase;
-    for (const p of players) await p.request('ready', { ready: true });
-    await waitFor(`leaving ${before}`, () => state(fac).phase !== before);
-  }
-}
 
 describe('a whole game with three clients and a team of two', () => {
   it('plays two rounds to the end, keeping every nation-private message inside its team', async () => {

@@ -271,3 +271,14 @@ export const view = (p: Player) => gameView(p) as GameView;
 /** The synced room state (phase, round, seats…), as plain fields. */
 export const roomState = (p: Player) =>
   p.room.state as Record<string, unknown> & { seats: Map<string, Record<string, unknown>> };
+/** The synced seat of a nation. */
+export const seat = (p: Player, nation: string) => roomState(p).seats.get(nation);
+
+/** Every human nation says ready until the phase is `phase`. */
+export async function readyUntil(fac: Player, players: Player[], phase: string) {
+  while (roomState(fac).phase !== phase) {
+    const before = roomState(fac).phase;
+    for (const p of players) await p.request('ready', { ready: true });
+    await waitFor(`leaving ${before}`, () => roomState(fac).phase !== before);
+  }
+}
