@@ -13,15 +13,11 @@ import { lastRoundLines } from '../../shared/agent/lastRoundLines.ts';
 import { ordersJsonSchema } from '../../shared/agent/ordersJsonSchema.ts';
 import { textView } from '../../shared/agent/textView.ts';
 import { eventsFor, type GameState, type Viewer } from '../../shared/engine/index.ts';
-import {
-  CLIENT_MESSAGES,
-  type ClientMessage,
-  type Command,
-  JoinOptionsSchema,
-} from '../../shared/protocol/schemas.ts';
+import { CLIENT_MESSAGES, type Command, JoinOptionsSchema } from '../../shared/protocol/schemas.ts';
 import { agentCalls, agentSeatsOf, agentsEnabled } from '../game/AgentSeats.ts';
 import { GameSession } from '../game/GameSession.ts';
 import type { GameSummary } from '../game/gameSummary.ts';
+import { dispatch, type RoomSide } from '../rooms/dispatch.ts';
 import type { GuessLimiter } from '../security/GuessLimiter.ts';
 import type { MemberRecord, Storage } from '../storage/Storage.ts';
 import { englishTemplates } from './englishTemplates.ts';
@@ -38,6 +34,14 @@ export interface SeatApiContext {
 /** The message types a seat may send over HTTP (admit and Kick/Mute name WebSocket clients). */
 const HTTP_TYPES = ['draft', 'submit', 'retract', 'ready', 'chat', 'askSeat', 'command'] as const;
 type HttpType = (typeof HTTP_TYPES)[number];
+/** An HTTP seat has no room side: no WebSocket clients to seat, close or tell. */
+const NO_ROOM: RoomSide = {
+  memberOf: () => undefined,
+  has: () => false,
+  seat: () => {},
+  close: () => {},
+  notice: () => {},
+};
 /** Longest long poll (seconds). */
 const MAX_WAIT_S = 30;
 
@@ -289,44 +293,16 @@ export function seatApi(ctx: SeatApiContext): Router {
       ]);
     const parsed = CLIENT_MESSAGES[type as HttpType].safeParse(req.body ?? {});
     if (!parsed.success) return refuse(zodProblems(parsed.error.issues));
-    const data = parsed.data as ClientMessage<'submit'> & ClientMessage<'ready'> & ClientMessage<'chat'>;
-    const now = Date.now();
-    let result: { ok: true; value: unknown } | { ok: false; errors: Problems };
-    switch (type as HttpType) {
-      case 'draft':
-        result = s.draft(m, data.orders);
-        break;
-      case 'submit':
-        result = s.submit(m, data.orders, now);
-        break;
-      case 'retract':
-        result = s.retract(m, now);
-        break;
-      case 'ready':
-        result = s.ready(m, data.ready, now);
-        break;
-      case 'chat':
-        result = s.chat(m, data.channel, data.text, now);
-        break;
-      case 'askSeat':
-        result = s.askSeat(m);
-        break;
-      case 'command': {
-        const cmd = parsed.data as Command;
-        result =
-          cmd.type === 'Kick' || cmd.type === 'Mute'
-            ? {
-                ok: false,
-                errors: [
-                  {
-                    path: 'type',
-                    message: `${cmd.type} names a WebSocket client's session: send it over the WebSocket protocol`,
-                  },
-                ],
-              }
-            : s.command(m, cmd, now);
-      }
-    }
+    const cmd = parsed.data as Command;
+    // Kick and Mute name a WebSocket client's session, which an HTTP seat cannot see.
+    if (type === 'command' && (cmd.type === 'Kick' || cmd.type === 'Mute'))
+      return refuse([
+        {
+          path: 'type',
+          message: `${cmd.type} names a WebSocket client's session: send it over the WebSocket protocol`,
+        },
+      ]);
+    const result = dispatch(s, m, type as HttpType, parsed.data, Date.now(), NO_ROOM);
     if (!result.ok) return refuse(result.errors);
     // Durable before it is acknowledged, as over WebSocket.
     await ctx.storage.flush();
