@@ -74,11 +74,14 @@ export class ScenarioEditor {
   constructor(net: GameConnection, onBack: () => void) {
     this.net = net;
     const pick = h('select', { id: 'editor-base', 'data-testid': 'editor-base' });
-    void net.api<{ id: string; title: string }[]>('/api/scenarios').then((list) =>
-      replace(
-        pick,
-        list.map((s) => h('option', { value: s.id }, s.title)),
-      ),
+    const failed = (e: unknown) => this.say(t('ui.home.failed', { reason: (e as Error).message }));
+    void net.api<{ id: string; title: string }[]>('/api/scenarios').then(
+      (list) =>
+        replace(
+          pick,
+          list.map((s) => h('option', { value: s.id }, s.title)),
+        ),
+      failed,
     );
     const file = h('input', {
       type: 'file',
@@ -119,7 +122,8 @@ export class ScenarioEditor {
             {
               type: 'button',
               'data-testid': 'editor-load-base',
-              onclick: () => void net.api<Json>(`/api/scenarios/${pick.value}`).then((s) => this.open(s)),
+              onclick: () =>
+                void net.api<Json>(`/api/scenarios/${pick.value}`).then((s) => this.open(s), failed),
             },
             t('ui.editor.startFrom'),
           ),
