@@ -120,11 +120,6 @@ export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : Math.min(x, hi);
 }
 
-/** Rounds to 4 decimals so stored quantities stay short and stable. */
-export function r4(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}
-
 /** The partners of `nation` under treaties of `type`. */
 export function partners(state: GameState, nation: NationId, type: TreatyType): NationId[] {
   const out: NationId[] = [];
