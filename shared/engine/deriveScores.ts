@@ -3,6 +3,7 @@ import { chipPass } from './chipFlows.ts';
 import { layerShares, nationList, partners } from './context.ts';
 import { marketInfo } from './marketInfo.ts';
 import type { Rules } from './rules.ts';
+import { homeGdp } from './settleEconomy.ts';
 import { bestOpenSource } from './trainModels.ts';
 import { type GameState, type NationId, type NationState, OTHER_PROVIDER, STACK_LAYERS } from './types.ts';
 
@@ -109,7 +110,7 @@ export function stressTest(
   const now = accessWith(null);
   const total = n.compute + n.cloudCompute;
   const homes = marketInfo(state.scenario).filter((i) => i.owner === nation);
-  const homeGdp = homes.reduce((t, i) => t + i.spec.gdpUsdBn, 0);
+  const gdp = homeGdp(state, nation);
   let best = { sovereignty: 1, supplier: null as NationId | null };
   for (const sup of nations) {
     if (sup.id === nation) continue;
@@ -121,7 +122,7 @@ export function stressTest(
     let onSupplier = 0;
     if (sup.policies.release === 'closed')
       for (const i of homes) onSupplier += (state.adoption[i.spec.id]?.[sup.id] ?? 0) * i.spec.gdpUsdBn;
-    onSupplier = homeGdp > 0 ? onSupplier / homeGdp : 0;
+    onSupplier = gdp > 0 ? onSupplier / gdp : 0;
     const models = 1 - onSupplier * (1 - 0.5 * (n.sovereignModel / 100));
     const value = 0.4 * chips + 0.3 * compute + 0.3 * models;
     if (value < best.sovereignty) best = { sovereignty: value, supplier: sup.id };
