@@ -10,6 +10,7 @@ import { type GameSummary, gameSummary } from './game/gameSummary.ts';
 import { afterActionHtml, REPORT_LANGUAGES, type ReportLanguage } from './report/afterAction.ts';
 import { gameReport, reportCsv } from './report/gameReport.ts';
 import { buildReplay } from './report/replay.ts';
+import { problemText } from './rooms/roomOptions.ts';
 import express from 'express';
 import { MAX_SCENARIO_BYTES } from '../shared/protocol/schemas.ts';
 import { listScenarioIds, readScenario } from './scenarioFiles.ts';
@@ -110,7 +111,7 @@ export function mountRoutes(app: HttpApp, ctx: RouteContext): void {
     const uploaded = uploadScenario(ctx.storage, text);
     if (!uploaded.ok)
       return res.status(400).json({
-        error: uploaded.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '),
+        error: problemText(uploaded.errors),
         problems: uploaded.errors,
       });
     res.status(201).json({ id: uploaded.value.id, title: uploaded.value.scenario.title });

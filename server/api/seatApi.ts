@@ -13,6 +13,7 @@ import { lastRoundLines } from '../../shared/agent/lastRoundLines.ts';
 import { ordersJsonSchema } from '../../shared/agent/ordersJsonSchema.ts';
 import { textView } from '../../shared/agent/textView.ts';
 import { eventsFor, type GameState, type Viewer } from '../../shared/engine/index.ts';
+import { problemsFromZod } from '../../shared/engine/result.ts';
 import { CLIENT_MESSAGES, type Command, JoinOptionsSchema } from '../../shared/protocol/schemas.ts';
 import { agentCalls, agentSeatsOf, agentsEnabled } from '../game/AgentSeats.ts';
 import { GameSession } from '../game/GameSession.ts';
@@ -46,8 +47,6 @@ const NO_ROOM: RoomSide = {
 const MAX_WAIT_S = 30;
 
 type Problems = { path: string; message: string }[];
-const zodProblems = (issues: { path: PropertyKey[]; message: string }[], prefix: string[] = []): Problems =>
-  issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join('.'), message: i.message }));
 
 /** The version of what a seat waits for: status, round, phase, pause and the reports published. */
 const reportCounts = new WeakMap<GameState, number>();
@@ -174,7 +173,7 @@ export function seatApi(ctx: SeatApiContext): Router {
     if (!s) return;
     const parsed = JoinOptionsSchema.safeParse(req.body ?? {});
     if (!parsed.success)
-      return res.status(400).json({ message: 'join', problems: zodProblems(parsed.error.issues) });
+      return res.status(400).json({ message: 'join', problems: problemsFromZod(parsed.error) });
     const requestId = `http:${randomBytes(6).toString('hex')}`;
     const joined = s.join(parsed.data, requestId, false, Date.now());
     if (!joined.ok) return res.status(400).json({ message: 'join', problems: joined.errors });
@@ -292,7 +291,7 @@ export function seatApi(ctx: SeatApiContext): Router {
         { path: '', message: `unknown message type '${type}' (known over HTTP: ${HTTP_TYPES.join(', ')})` },
       ]);
     const parsed = CLIENT_MESSAGES[type as HttpType].safeParse(req.body ?? {});
-    if (!parsed.success) return refuse(zodProblems(parsed.error.issues));
+    if (!parsed.success) return refuse(problemsFromZod(parsed.error));
     const cmd = parsed.data as Command;
     // Kick and Mute name a WebSocket client's session, which an HTTP seat cannot see.
     if (type === 'command' && (cmd.type === 'Kick' || cmd.type === 'Mute'))

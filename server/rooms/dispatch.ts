@@ -3,6 +3,7 @@
  * cannot perform itself (seating an admitted player, closing a refused or kicked client, telling a
  * muted one) asked of the room. The room parsed the message with its zod schema before.
  */
+import { problemsFromZod } from '../../shared/engine/result.ts';
 import {
   CLIENT_MESSAGES,
   type ClientMessage,
@@ -96,9 +97,7 @@ export function handleMessage(
   }
   const parsed = CLIENT_MESSAGES[type as ClientMessageType].safeParse(message);
   if (!parsed.success) {
-    reply.refuse(
-      parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-    );
+    reply.refuse(problemsFromZod(parsed.error));
     return;
   }
   if (!m) {
