@@ -4,7 +4,7 @@
  */
 import type { GameView, NationState } from '../../../shared/engine/index.ts';
 import { STACK_LAYERS } from '../../../shared/engine/index.ts';
-import { t } from '../i18n.ts';
+import { language, t } from '../i18n.ts';
 import type { ClientState } from '../state/store.ts';
 import { h, money, num, pct, replace } from './dom.ts';
 import { objectivesList, roundCard } from './objectives.ts';
@@ -68,10 +68,21 @@ export function withTooltip(key: string, label: string): HTMLElement {
 export class Dashboard {
   readonly el = h('section', { class: 'dashboard card', 'aria-label': t('ui.dashboard.title') });
 
+  /** What the dashboard was drawn from: it is drawn again only when one of these changes. */
+  private drawnFor: {
+    view: GameView;
+    scenario: ClientState['scenario'];
+    id: string | null;
+    lang: string;
+  } | null = null;
+
   update(s: ClientState, nation?: string | null): void {
     const view = s.view;
     const id = nation ?? s.welcome?.nation ?? null;
     if (!view) return;
+    const d = this.drawnFor;
+    if (d && d.view === view && d.scenario === s.scenario && d.id === id && d.lang === language()) return;
+    this.drawnFor = { view, scenario: s.scenario, id, lang: language() };
     const n = id ? view.nations[id] : undefined;
     replace(
       this.el,
